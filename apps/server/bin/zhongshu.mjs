@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx, so the repository needs no separate build step for the server.
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/main.ts');

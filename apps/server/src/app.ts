@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { AppError, ERROR_CATALOGUE, isAppError } from '@zhongshu/core';
+import type { AppContext } from './context.ts';
+import type { Actor } from './lib/actor.ts';
+import { validationError } from './lib/validation.ts';
+import { resolveSession } from './modules/auth/auth.service.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
+import { assignmentRoutes } from './modules/assignments/assignments.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+
+export const SESSION_COOKIE = 'zs_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export type App = FastifyInstance;
+
+/** Paths reachable without a session, and those allowed before a forced password change. */
+const PUBLIC = new Set(['/api/health', '/api/auth/login']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/change-password', '/api/auth/logout']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The authenticated actor, or UNAUTHENTICATED. Route handlers call this first. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    // Invalid JSON, wrong content type and the like are turned into our catalogue in the error handler.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorateRequest('actor', null);
+
+  // Zod validates; the first problem becomes one Chinese message naming the field.
+  app.setValidatorCompiler<z.ZodType>(({ schema }) => (data) => {
+    const r = schema.safeParse(data);
+    return r.success ? { value: r.data } : { error: validationError(r.error.issues) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: any, req, reply) => sendError(err, req, reply));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return sendError(new AppError('ROUTE_NOT_FOUND'), req, reply);
+    return serveIndex(ctx, reply);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadMb * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED', '登录尝试过于频繁，请1分钟后再试'),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: '中枢 Zhongshu API', version: ctx.config.version }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    const url = req.url.split('?')[0];
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || PUBLIC.has(url)) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const actor = await resolveSession(ctx, token, req.ip);
+    if (!actor) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    req.actor = actor;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) throw new AppError('CSRF_REJECTED');
+    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(url)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+
+  await app.register(healthRoutes(ctx), { prefix: '/api' });
+  await app.register(authRoutes(ctx), { prefix: '/api/auth' });
+  await app.register(inboxRoutes(ctx), { prefix: '/api/inbox' });
+  await app.register(assignmentRoutes(ctx), { prefix: '/api/assignments' });
+  await app.register(fileRoutes(ctx), { prefix: '/api/files' });
+  await app.register(orgRoutes(ctx), { prefix: '/api/org' });
+  await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
+  await app.register(adminRoutes(ctx), { prefix: '/api/admin' });
+
+  if (fs.existsSync(path.join(ctx.config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+    app.get('/', (_req, reply) => serveIndex(ctx, reply));
+  }
+  return app;
+}
+
+function serveIndex(ctx: AppContext, reply: FastifyReply) {
+  const file = path.join(ctx.config.webDir, 'index.html');
+  if (!fs.existsSync(file)) {
+    return reply.code(404).type('text/plain; charset=utf-8').send('网页界面尚未构建：请运行 npm run build 后重启（API 仍可使用：/api/docs）');
+  }
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(file));
+}
+
+/** Maps any error to the catalogue's shape; anything unexpected is logged and reported without internals. */
+function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
+  let e: AppError;
+  if (isAppError(err)) e = err;
+  else if (err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err instanceof SyntaxError && (err as { statusCode?: number }).statusCode === 400)) e = new AppError('MALFORMED_REQUEST');
+  else if (err?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') e = new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大（上限1MB），附件请通过上传功能提交');
+  else if (err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') e = new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以JSON提交');
+  else if (err?.code === 'FST_REQ_FILE_TOO_LARGE') e = new AppError('FILE_TOO_LARGE');
+  else if (err?.statusCode === 429) e = new AppError('RATE_LIMITED');
+  else if (err?.code === 'FST_ERR_BAD_URL' || err?.code === 'FST_ERR_ASYNC_CONSTRAINT' || (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)) {
+    e = new AppError('VALIDATION_FAILED', '请求不正确');
+  } else {
+    req.log.error({ err }, 'unexpected error');
+    e = new AppError('INTERNAL');
+  }
+  return reply.code(ERROR_CATALOGUE[e.code].status).send({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } });
+}

@@ -1,0 +1,85 @@
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { jobs, type Executor } from '@zhongshu/db';
+import type { AppContext } from '../context.ts';
+import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
+
+type Handler = (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>;
+
+const HANDLERS: Record<string, Handler> = {
+  'assignment.remind_due_soon': runAssignmentReminder,
+  'assignment.remind_overdue': runAssignmentReminder,
+};
+
+const RETRY_MINUTES = 5;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * In-process scheduler whose jobs live in the database. Each job is claimed, run and marked done in
+ * one transaction; on PostgreSQL the claim uses FOR UPDATE SKIP LOCKED, so several server processes can
+ * run schedulers side by side and no job (no reminder) runs twice.
+ */
+export class Scheduler {
+  readonly workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Runs every due job once; returns how many ran. */
+  async tick(maxJobs = 100): Promise<number> {
+    let ran = 0;
+    while (ran < maxJobs) {
+      const outcome = await this.runOne();
+      if (outcome === 'none') break;
+      ran++;
+    }
+    return ran;
+  }
+
+  private async runOne(): Promise<'none' | 'done' | 'failed'> {
+    const now = this.ctx.now().toISOString();
+    let claimedId: string | null = null;
+    let attempts = 0;
+    try {
+      const result = await this.ctx.db.transaction().execute(async (tx) => {
+        const [job] = await jobs.claimDueJobs(tx, now, this.workerId, 1);
+        if (!job) return 'none' as const;
+        claimedId = job.id;
+        attempts = Number(job.attempts);
+        const handler: Handler | undefined = HANDLERS[job.kind];
+        if (handler) await handler(this.ctx, tx, job.kind, JSON.parse(job.payload));
+        await jobs.finishJob(tx, job.id, handler ? 'done' : 'failed', handler ? undefined : `unknown job kind ${job.kind}`);
+        return 'done' as const;
+      });
+      return result;
+    } catch (e) {
+      if (!claimedId) throw e;
+      // The job's transaction rolled back; record the failure and retry later.
+      const retryAt = new Date(this.ctx.now().getTime() + RETRY_MINUTES * 60000).toISOString();
+      await jobs.finishJob(this.ctx.db, claimedId, attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending', String((e as Error).message ?? e).slice(0, 500), retryAt);
+      return 'failed';
+    }
+  }
+
+  start(intervalMs = 30_000): void {
+    if (this.timer) return;
+    const run = () => {
+      if (this.running) return;
+      this.running = this.tick()
+        .catch(() => 0)
+        .finally(() => {
+          this.running = null;
+        });
+    };
+    this.timer = setInterval(run, intervalMs);
+    this.timer.unref();
+    setTimeout(run, 1000).unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { AppError } from '@zhongshu/core';
+
+/** Chinese names of request fields, so every validation message names the field a clerk sees. */
+export const FIELD_LABELS: Record<string, string> = {
+  username: '用户名', password: '密码', oldPassword: '原密码', newPassword: '新密码',
+  title: '标题', instruction: '批示内容', leaderId: '交办领导', assigneeUnitId: '承办单位', assigneeUserId: '责任人',
+  urgency: '紧急程度', deadline: '办理期限', date: '日期', days: '工作日天数', type: '期限类型', comment: '意见',
+  newDeadline: '新的办理期限', attachmentIds: '附件', classification: '密级',
+  name: '名称', shortName: '简称', kind: '类型', parentId: '上级单位', sortOrder: '排序号',
+  displayName: '姓名', unitId: '所属单位', post: '岗位', isLeader: '是否领导', leaderRank: '领导职务', disabled: '停用',
+  roles: '业务角色', clearance: '密级权限', page: '页码', pageSize: '每页条数', box: '分类', module: '模块',
+  state: '状态', flag: '提醒类型', q: '关键词', from: '开始时间', to: '结束时间', actor: '操作人', action: '操作',
+  year: '年份', sessionIdleMinutes: '会话空闲超时分钟数', maxUploadMb: '上传大小上限',
+};
+
+export function labelOf(path: readonly PropertyKey[]): string {
+  const names = path.filter((p): p is string => typeof p === 'string');
+  const last = names[names.length - 1];
+  if (!last) return '请求内容';
+  return FIELD_LABELS[last] ?? last;
+}
+
+/** Zod's messages in plain Chinese, without the field (the caller prefixes the field's label). */
+function reason(iss: z.core.$ZodRawIssue): string {
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined || iss.input === null) return '不能为空';
+      return `类型不正确（应为${({ string: '文字', number: '数字', boolean: '是/否', array: '列表', object: '对象', date: '日期' } as Record<string, string>)[iss.expected] ?? iss.expected}）`;
+    case 'too_small':
+      if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? '不能为空' : `至少${iss.minimum}个字符`;
+      if (iss.origin === 'array') return `至少选择${iss.minimum}项`;
+      return `不能小于${iss.minimum}`;
+    case 'too_big':
+      if (iss.origin === 'string') return `不能超过${iss.maximum}个字符`;
+      if (iss.origin === 'array') return `最多${iss.maximum}项`;
+      return `不能大于${iss.maximum}`;
+    case 'invalid_value':
+      return `取值无效（可选：${iss.values.map(String).join('、')}）`;
+    case 'unrecognized_keys':
+      return `包含不允许的字段：${iss.keys.join('、')}`;
+    case 'invalid_format':
+      return '格式不正确';
+    case 'not_multiple_of':
+      return '取值不正确';
+    default:
+      return '内容不正确';
+  }
+}
+
+z.config({ customError: (iss) => reason(iss) });
+
+/** Turns the first Zod issue into our VALIDATION_FAILED error naming the field. */
+export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
+  const first = issues[0];
+  if (!first) return new AppError('VALIDATION_FAILED');
+  const path = first.code === 'unrecognized_keys' ? [...first.path] : first.path;
+  const label = first.code === 'unrecognized_keys' ? (labelOf(path) === '请求内容' ? '请求内容' : labelOf(path)) : labelOf(path);
+  const field = path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.') || undefined;
+  return new AppError('VALIDATION_FAILED', `${label}：${first.message}`, field);
+}
+
+/** Parses input against a schema, throwing VALIDATION_FAILED with a Chinese message naming the field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw validationError(r.error.issues);
+  return r.data;
+}
+
+// Building blocks shared by schemas.
+export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '格式应为YYYY-MM-DD' });
+export const idString = z.string().min(1).max(64);
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+};

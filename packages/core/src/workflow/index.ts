@@ -1,0 +1,12 @@
+/** Workflow engine and the workflow definitions built on it. */
+export { applyTransition, availableActions, validateDefinition } from "./engine.ts";
+export type {
+  ApplyTransitionParams,
+  TransitionDef,
+  TransitionErrorCode,
+  TransitionResult,
+  WorkflowDefinition,
+  WorkflowState,
+} from "./engine.ts";
+export { assignmentWorkflow } from "./assignment.workflow.ts";
+export type { AssignmentState } from "./assignment.workflow.ts";

@@ -1,0 +1,13 @@
+export * from './database.ts';
+export * from './schema.ts';
+export * as units from './repositories/units.repository.ts';
+export * as users from './repositories/users.repository.ts';
+export * as sessions from './repositories/sessions.repository.ts';
+export * as audit from './repositories/audit.repository.ts';
+export * as inbox from './repositories/inbox.repository.ts';
+export * as jobs from './repositories/jobs.repository.ts';
+export * as assignments from './repositories/assignments.repository.ts';
+export * as files from './repositories/files.repository.ts';
+export * as calendar from './repositories/calendar.repository.ts';
+export * as settings from './repositories/settings.repository.ts';
+export { isPostgres, likeContains, type Page } from './repositories/helpers.ts';

@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './20261121T1100_foundation.ts';
+
+/** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
+const migrations: Record<string, Migration> = {
+  '20261121T1100_foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,86 @@
+import type { Executor } from '../database.ts';
+import type { InboxItemTable } from '../schema.ts';
+import { offsetOf, type Page } from './helpers.ts';
+
+export async function insertInboxItems(db: Executor, items: InboxItemTable[]): Promise<void> {
+  if (items.length) await db.insertInto('inbox_items').values(items).execute();
+}
+
+/** Marks every open to-do of a record done (the step they asked for has been taken). */
+export async function closeOpenTodos(db: Executor, module: string, entityId: string, at: string): Promise<void> {
+  await db
+    .updateTable('inbox_items')
+    .set({ state: 'done', done_at: at })
+    .where('module', '=', module)
+    .where('entity_id', '=', entityId)
+    .where('box', '=', 'todo')
+    .where('state', '=', 'open')
+    .execute();
+}
+
+/** Keeps the initiator's "我发起的" row in step with the record. */
+export async function updateInitiatedItem(db: Executor, module: string, entityId: string, patch: Partial<Pick<InboxItemTable, 'task' | 'title' | 'due_at' | 'state' | 'done_at' | 'urgency'>>): Promise<void> {
+  await db.updateTable('inbox_items').set(patch).where('module', '=', module).where('entity_id', '=', entityId).where('box', '=', 'mine').execute();
+}
+
+export interface InboxFilter {
+  box: 'todo' | 'done' | 'mine';
+  module?: string;
+  urgency?: string;
+}
+
+function boxQuery(db: Executor, userId: string, f: InboxFilter) {
+  let q = db.selectFrom('inbox_items').where('user_id', '=', userId);
+  if (f.box === 'mine') q = q.where('box', '=', 'mine');
+  else q = q.where('box', '=', 'todo').where('state', '=', f.box === 'todo' ? 'open' : 'done');
+  if (f.module) q = q.where('module', '=', f.module);
+  if (f.urgency) q = q.where('urgency', '=', f.urgency);
+  return q;
+}
+
+export async function listInbox(db: Executor, userId: string, f: InboxFilter, page: Page) {
+  const q = boxQuery(db, userId, f);
+  // Open to-dos: earliest due first, which puts overdue ones on top; undated last.
+  let ordered = q.selectAll();
+  ordered =
+    f.box === 'todo'
+      ? ordered.orderBy('due_at', (ob) => ob.asc().nullsLast()).orderBy('created_at', 'desc')
+      : f.box === 'done'
+        ? ordered.orderBy('done_at', 'desc')
+        : ordered.orderBy('created_at', 'desc');
+  const [items, total] = await Promise.all([
+    ordered.limit(page.pageSize).offset(offsetOf(page)).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function countInbox(db: Executor, userId: string, now: string) {
+  const row = await db
+    .selectFrom('inbox_items')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('box', '=', 'todo'), eb('state', '=', 'open')])).then(1).else(0).end()).as('todo'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('box', '=', 'todo'), eb('state', '=', 'done')])).then(1).else(0).end()).as('done'),
+      eb.fn.sum<number>(eb.case().when('box', '=', 'mine').then(1).else(0).end()).as('mine'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('box', '=', 'todo'), eb('state', '=', 'open'), eb('is_read', '=', 0)])).then(1).else(0).end()).as('unread'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('box', '=', 'todo'), eb('state', '=', 'open'), eb('due_at', '<', now)])).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return {
+    todo: Number(row.todo ?? 0),
+    done: Number(row.done ?? 0),
+    mine: Number(row.mine ?? 0),
+    unread: Number(row.unread ?? 0),
+    overdue: Number(row.overdue ?? 0),
+  };
+}
+
+export async function markInboxRead(db: Executor, userId: string, id: string): Promise<boolean> {
+  const r = await db.updateTable('inbox_items').set({ is_read: 1 }).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export function getInboxItem(db: Executor, userId: string, id: string) {
+  return db.selectFrom('inbox_items').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+}

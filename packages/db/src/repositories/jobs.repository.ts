@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Executor } from '../database.ts';
+import type { ScheduledJobTable } from '../schema.ts';
+import { isPostgres } from './helpers.ts';
+
+/** Schedules a job once per unique key; scheduling the same key again is a no-op. */
+export async function scheduleJob(db: Executor, job: ScheduledJobTable): Promise<void> {
+  await db.insertInto('scheduled_jobs').values(job).onConflict((oc) => oc.column('unique_key').doNothing()).execute();
+}
+
+/** Cancels pending jobs whose key starts with the prefix (e.g. when a record is concluded). */
+export async function cancelPendingJobs(db: Executor, keyPrefix: string): Promise<void> {
+  await db.updateTable('scheduled_jobs').set({ status: 'cancelled' }).where('status', '=', 'pending').where('unique_key', 'like', `${keyPrefix}%`).execute();
+}
+
+/**
+ * Claims up to `limit` due jobs for `workerId`. On PostgreSQL FOR UPDATE SKIP LOCKED lets several
+ * processes claim side by side without taking the same job; SQLite has one writer at a time,
+ * so the conditional UPDATE is already exclusive.
+ */
+export async function claimDueJobs(db: Executor, now: string, workerId: string, limit: number) {
+  const pick = db
+    .selectFrom('scheduled_jobs')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('run_at', '<=', now)
+    .orderBy('run_at')
+    .limit(limit);
+  return db
+    .updateTable('scheduled_jobs')
+    .set({ status: 'running', claimed_by: workerId, claimed_at: now, attempts: sql`attempts + 1` })
+    .where('id', 'in', isPostgres(db) ? pick.forUpdate().skipLocked() : pick)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .execute();
+}
+
+export async function finishJob(db: Executor, id: string, status: 'done' | 'failed' | 'pending', error?: string, runAt?: string): Promise<void> {
+  await db
+    .updateTable('scheduled_jobs')
+    .set({ status, last_error: error ?? null, ...(runAt ? { run_at: runAt } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Jobs left "running" by a process that died are given back after `staleBefore`. */
+export async function releaseStaleJobs(db: Executor, staleBefore: string): Promise<number> {
+  const r = await db.updateTable('scheduled_jobs').set({ status: 'pending', claimed_by: null }).where('status', '=', 'running').where('claimed_at', '<', staleBefore).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export function listJobs(db: Executor, keyPrefix: string) {
+  return db.selectFrom('scheduled_jobs').selectAll().where('unique_key', 'like', `${keyPrefix}%`).orderBy('run_at').execute();
+}

@@ -1,0 +1,52 @@
+import type { Executor } from '../database.ts';
+import type { SessionTable } from '../schema.ts';
+
+export async function insertSession(db: Executor, s: SessionTable): Promise<void> {
+  await db.insertInto('sessions').values(s).execute();
+}
+
+/** The session and the user it belongs to, in one query (it runs on every request). */
+export function findSessionWithUser(db: Executor, id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.unit_id',
+      'units.name as unit_name',
+      'users.admin_role',
+      'users.clearance',
+      'users.is_leader',
+      'users.leader_rank',
+      'users.must_change_password',
+      'users.is_demo',
+      'users.disabled',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string, exceptId?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}
+
+export async function deleteIdleSessions(db: Executor, lastSeenBefore: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('last_seen_at', '<', lastSeenBefore).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,36 @@
+import type { Executor } from '../database.ts';
+import type { UnitTable } from '../schema.ts';
+
+export function listUnits(db: Executor) {
+  return db.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name').execute();
+}
+
+export function getUnit(db: Executor, id: string) {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUnitByName(db: Executor, name: string) {
+  return db.selectFrom('units').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertUnit(db: Executor, unit: UnitTable): Promise<void> {
+  await db.insertInto('units').values(unit).execute();
+}
+
+export async function updateUnit(db: Executor, id: string, patch: Partial<Omit<UnitTable, 'id'>>): Promise<void> {
+  await db.updateTable('units').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteUnit(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('units').where('id', '=', id).execute();
+}
+
+/** How many child units and users hang on a unit (a unit with either may not be deleted). */
+export async function countUnitDependants(db: Executor, id: string): Promise<{ children: number; users: number; assignments: number }> {
+  const [c, u, a] = await Promise.all([
+    db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('assignee_unit_id', '=', id).executeTakeFirstOrThrow(),
+  ]);
+  return { children: Number(c.n), users: Number(u.n), assignments: Number(a.n) };
+}
