@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../lib/ids.ts';
 import { AppError, clearedLevels, isCleared } from '@zhongshu/core';
 import { applyTransition, assignmentWorkflow, availableActions } from '@zhongshu/core/workflow/index.ts';
 import { isValidDate, shanghaiEndOfDay, toShanghaiDate, type WorkCalendar } from '@zhongshu/core/calendar/index.ts';
@@ -188,7 +189,7 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
     };
     await repo.insertAssignment(tx, row);
     await repo.insertAssignmentEvent(tx, {
-      id: randomUUID(),
+      id: uuidv7(),
       assignment_id: id,
       action: 'create',
       from_state: '',
@@ -341,7 +342,7 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
         break;
     }
     await repo.updateAssignment(tx, id, patch);
-    const eventId = randomUUID();
+    const eventId = uuidv7();
     await repo.insertAssignmentEvent(tx, {
       id: eventId,
       assignment_id: id,
@@ -384,7 +385,7 @@ export async function runAssignmentReminder(ctx: AppContext, tx: Executor, kind:
   const task = overdue ? '催办：已逾期' : '催办：即将到期';
   await openTodos(tx, ctx, { module: MODULE, entityId: a.id, task, title: a.title, urgency: a.urgency, dueAt: dueAtOf(a.deadline) }, await assigneeUserIds(tx, a));
   await repo.insertAssignmentEvent(tx, {
-    id: randomUUID(),
+    id: uuidv7(),
     assignment_id: a.id,
     action: 'remind',
     from_state: a.state,

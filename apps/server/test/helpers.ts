@@ -1,0 +1,153 @@
+/**
+ * Integration-test harness: a real database per test file (SQLite in a temp dir, or a fresh
+ * PostgreSQL database when ZHONGSHU_TEST_PG_URL is set by scripts/test.mjs), the real Fastify app
+ * driven through inject(), a settable clock, and factories for units and users.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { migrateToLatest, openDatabase, units, users, type DatabaseHandle } from '@zhongshu/db';
+import { loadConfig } from '../src/config.ts';
+import { createContext, type AppContext } from '../src/context.ts';
+import { buildApp } from '../src/app.ts';
+import { insertBusinessUser } from '../src/modules/org/org.service.ts';
+
+export const DIALECT = process.env.ZHONGSHU_TEST_PG_URL ? 'postgres' : 'sqlite';
+export const PASSWORD = 'Test-Passw0rd';
+
+export interface TestEnv {
+  ctx: AppContext;
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  clock: { now: Date };
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+async function freshDatabaseUrl(): Promise<string | null> {
+  const base = process.env.ZHONGSHU_TEST_PG_URL;
+  if (!base) return null;
+  const name = `zs_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A migrated database and an app on it; `clock.now` is what the services see as the time. */
+export async function createTestEnv(opts: { now?: string; idleMinutes?: number; maxUploadMb?: number } = {}): Promise<TestEnv> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-test-'));
+  const databaseUrl = await freshDatabaseUrl();
+  const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } as NodeJS.ProcessEnv, {
+    logLevel: 'silent',
+    scheduler: false,
+    ...(opts.idleMinutes ? { sessionIdleMinutes: opts.idleMinutes } : {}),
+    ...(opts.maxUploadMb ? { maxUploadMb: opts.maxUploadMb } : {}),
+  });
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: 4 });
+  const clock = { now: new Date(opts.now ?? '2026-11-02T02:00:00Z') };
+  const ctx = createContext(handle, config, () => clock.now);
+  await migrateToLatest(ctx.db);
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    ctx,
+    app,
+    handle,
+    clock,
+    dataDir,
+    async close() {
+      await app.close();
+      await handle.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function makeUnit(env: TestEnv, name: string, kind = 'department', parentId: string | null = null): Promise<string> {
+  const id = randomUUID();
+  await units.insertUnit(env.ctx.db, { id, name, short_name: null, kind, parent_id: parentId, sort_order: 0, created_at: env.clock.now.toISOString() });
+  return id;
+}
+
+export async function makeUser(
+  env: TestEnv,
+  username: string,
+  o: { unitId?: string | null; roles?: string[]; clearance?: string; isLeader?: boolean; adminRole?: string; mustChange?: boolean; password?: string } = {},
+): Promise<string> {
+  const id = randomUUID();
+  await insertBusinessUser(env.ctx.db, env.ctx, {
+    id,
+    username,
+    displayName: `${username}姓名`,
+    unitId: o.unitId ?? null,
+    isLeader: o.isLeader ?? o.roles?.includes('leader') ?? false,
+    password: o.password ?? PASSWORD,
+    isDemo: false,
+    mustChange: o.mustChange ?? false,
+    clearance: o.clearance ?? 'none',
+    adminRole: o.adminRole ?? null,
+  });
+  if (o.roles?.length) await users.setRoles(env.ctx.db, id, o.roles);
+  return id;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface Res {
+  status: number;
+  body: any;
+  headers: Record<string, unknown>;
+  raw: Buffer;
+}
+
+export async function request(env: TestEnv, method: string, url: string, opts: { session?: Session | null; body?: unknown; csrf?: string | null; headers?: Record<string, string>; payload?: string | Buffer } = {}): Promise<Res> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.session) headers.cookie = `zs_session=${opts.session.cookie}`;
+  const csrf = opts.csrf === undefined ? opts.session?.csrf : opts.csrf;
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
+  const r = await env.app.inject({
+    method: method as any,
+    url,
+    headers,
+    ...(opts.payload !== undefined ? { payload: opts.payload } : opts.body !== undefined ? { payload: opts.body as any } : {}),
+  });
+  let body: any = r.body;
+  try {
+    body = JSON.parse(r.body);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.statusCode, body, headers: r.headers, raw: r.rawPayload };
+}
+
+export async function login(env: TestEnv, username: string, password = PASSWORD): Promise<Session> {
+  const r = await request(env, 'POST', '/api/auth/login', { body: { username, password } });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  const setCookie = String(r.headers['set-cookie']);
+  const cookie = /zs_session=([^;]+)/.exec(setCookie)![1];
+  return { cookie, csrf: r.body.csrfToken };
+}
+
+/** A small county: office, two units, a leader, an office clerk, two unit clerks. */
+export async function seedCounty(env: TestEnv) {
+  const committee = await makeUnit(env, '县委', 'committee');
+  const office = await makeUnit(env, '县委办公室', 'office', committee);
+  const township = await makeUnit(env, '城关镇', 'township', committee);
+  const otherTownship = await makeUnit(env, '河西镇', 'township', committee);
+  const leader = await makeUser(env, 'leader1', { unitId: committee, roles: ['leader'], clearance: 'confidential' });
+  const leader2 = await makeUser(env, 'leader2', { unitId: committee, roles: ['leader'], clearance: 'confidential' });
+  const clerk = await makeUser(env, 'office1', { unitId: office, roles: ['office'], clearance: 'secret' });
+  const townClerk = await makeUser(env, 'town1', { unitId: township, roles: ['unit'] });
+  const otherClerk = await makeUser(env, 'town2', { unitId: otherTownship, roles: ['unit'] });
+  return { committee, office, township, otherTownship, leader, leader2, clerk, townClerk, otherClerk };
+}
