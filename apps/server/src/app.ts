@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { AppError, ERROR_CATALOGUE, isAppError } from '@zhongshu/core';
 import type { AppContext } from './context.ts';
 import type { Actor } from './lib/actor.ts';
-import { validationError } from './lib/validation.ts';
+import { labelOf, validationError } from './lib/validation.ts';
 import { resolveSession } from './modules/auth/auth.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -93,6 +93,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(url)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
+  // PostgreSQL cannot store NUL in text, and no user means to type it: refuse it everywhere, naming the field.
+  app.addHook('preValidation', async (req) => {
+    for (const part of [req.body, req.query, req.params]) {
+      const field = findNul(part);
+      if (field !== null) throw new AppError('VALIDATION_FAILED', `${labelOf(field.split('.'))}：包含不允许的控制字符`, field || undefined);
+    }
+  });
+
   await app.register(healthRoutes(ctx), { prefix: '/api' });
   await app.register(authRoutes(ctx), { prefix: '/api/auth' });
   await app.register(inboxRoutes(ctx), { prefix: '/api/inbox' });
@@ -107,6 +115,18 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     app.get('/', (_req, reply) => serveIndex(ctx, reply));
   }
   return app;
+}
+
+/** Path of the first string holding a NUL character, or null. */
+function findNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNul(v, [...path, k]);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
 }
 
 function serveIndex(ctx: AppContext, reply: FastifyReply) {

@@ -13,7 +13,7 @@ import {
   type Finding,
   type GongwenDocument,
   type ParseResult,
-} from '../../../../packages/core/src/gongwen/index.ts';
+} from '@zhongshu/core/gongwen/index.ts';
 
 const USAGE = `用法：
   zhongshu gongwen parse --json FILE          解析 .txt 或 .docx，输出 JSON

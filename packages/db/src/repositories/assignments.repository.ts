@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { AssignmentEventTable, AssignmentTable } from '../schema.ts';
-import { likeContains, offsetOf, type Page } from './helpers.ts';
+import { containsText, offsetOf, type Page } from './helpers.ts';
 
 /** Next value of a yearly serial (交办〔2026〕N号), atomically, gap-free within committed transactions. */
 export async function nextSerial(db: Executor, scope: string, year: number): Promise<number> {
@@ -82,8 +82,8 @@ export async function listAssignments(db: Executor, scope: AssignmentScope, f: A
   if (f.overdueBefore) q = q.where('assignments.state', 'in', OPEN_STATES).where('assignments.deadline', '<', f.overdueBefore);
   if (f.dueBetween) q = q.where('assignments.state', 'in', OPEN_STATES).where('assignments.deadline', '>=', f.dueBetween[0]).where('assignments.deadline', '<=', f.dueBetween[1]);
   if (f.q) {
-    const term = likeContains(f.q);
-    q = q.where((eb) => eb.or([eb('assignments.title', 'like', term), eb('assignments.instruction', 'like', term)]));
+    const term = f.q;
+    q = q.where((eb) => eb.or([containsText('assignments.title', term), containsText('assignments.instruction', term)]));
   }
   const [items, total] = await Promise.all([
     q.orderBy('assignments.created_at', 'desc').orderBy('assignments.id').limit(page.pageSize).offset(offsetOf(page)).execute(),

@@ -1,4 +1,4 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../database.ts';
 
 /** True when the executor talks to PostgreSQL; the only place repositories branch on dialect. */
@@ -9,6 +9,11 @@ export function isPostgres(db: Executor): boolean {
 /** Escapes LIKE wildcards so a user's "%" or "_" is matched literally. */
 export function likeContains(term: string): string {
   return `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** `column LIKE %term%` with the user's wildcards escaped, the same on SQLite and PostgreSQL. */
+export function containsText(column: string, term: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${likeContains(term)} escape '\\'`;
 }
 
 export interface Page {

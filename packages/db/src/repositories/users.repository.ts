@@ -1,6 +1,6 @@
 import type { Executor } from '../database.ts';
 import type { NewUser, UserUpdate } from '../schema.ts';
-import { likeContains, offsetOf, type Page } from './helpers.ts';
+import { containsText, offsetOf, type Page } from './helpers.ts';
 
 const userWithUnit = (db: Executor) =>
   db
@@ -51,8 +51,8 @@ export interface UserFilter {
 export async function listUsers(db: Executor, filter: UserFilter, page: Page) {
   let q = userWithUnit(db);
   if (filter.q) {
-    const term = likeContains(filter.q);
-    q = q.where((eb) => eb.or([eb('users.username', 'like', term), eb('users.display_name', 'like', term)]));
+    const term = filter.q;
+    q = q.where((eb) => eb.or([containsText('users.username', term), containsText('users.display_name', term)]));
   }
   if (filter.unitId) q = q.where('users.unit_id', '=', filter.unitId);
   const [items, total] = await Promise.all([
