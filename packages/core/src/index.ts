@@ -1,2 +1,2 @@
 export * from './errors.ts';
-export * from './org.ts';
+export * from "./org.ts";

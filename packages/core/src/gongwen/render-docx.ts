@@ -1,0 +1,419 @@
+/**
+ * GB/T 9704-2012 .docx rendering with the `docx` package: A4, 版心 156 × 225 mm at 37 mm
+ * from the top and 28 mm from the left, 22 lines of 28 characters, fonts named as the
+ * standard names them, red 发文机关标志 and separator line, 版记 at the foot of the last
+ * page, page numbers "— 1 —" odd right / even left. Fonts are named, not embedded.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  FrameAnchorType,
+  HorizontalPositionAlign,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  VerticalPositionAlign,
+  type IParagraphOptions,
+} from 'docx';
+import type { BodyBlock, GongwenDocument } from './model.ts';
+import { bodyBlockText, formatChineseDate } from './text-forms.ts';
+
+/** Page geometry in twips (1 mm = 56.7 twips). */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  marginTop: 2098, // 37 mm 天头
+  marginLeft: 1587, // 28 mm 订口
+  marginRight: 1474, // 26 mm
+  marginBottom: 1984, // 35 mm
+  /** 版心 width 156 mm. */
+  textWidth: 8845,
+  /** 版心 height 225 mm. */
+  textHeight: 12756,
+  /** One of 22 lines: 225 mm / 22. */
+  linePitch: 579,
+  /** One of 28 characters: 156 mm / 28, i.e. 3号 (16 pt) less 0.25 pt. */
+  charPitch: 315,
+  /** Footer distance so the page-number line starts 7 mm below the 版心. */
+  footer: 1300,
+} as const;
+
+/** Font names as GB/T 9704 names them. */
+export const FONTS = {
+  fangsong: '仿宋_GB2312',
+  xiaobiaosong: '方正小标宋简体',
+  heiti: '黑体',
+  kaiti: '楷体_GB2312',
+  songti: '宋体',
+} as const;
+
+/** Custom document property carrying 印章 (sealed or not). */
+export const SEALED_PROPERTY = 'ZhongshuSealed';
+
+/** Red of the 发文机关标志 and separator lines. */
+export const RED = 'FF0000';
+
+const SIZE_3 = 32; // 3号 = 16 pt, in half-points
+const SIZE_2 = 44; // 2号 = 22 pt
+const SIZE_4 = 28; // 4号 = 14 pt
+const C = PAGE.charPitch;
+const L = PAGE.linePitch;
+const C4 = 280; // one 4号 character
+
+type FontName = (typeof FONTS)[keyof typeof FONTS];
+
+interface RunSpec {
+  text: string;
+  font?: FontName;
+  size?: number;
+  color?: string;
+}
+
+function run(spec: RunSpec): TextRun {
+  const font = spec.font ?? FONTS.fangsong;
+  const size = spec.size ?? SIZE_3;
+  return new TextRun({
+    text: spec.text,
+    font: { ascii: font === FONTS.fangsong ? 'Times New Roman' : font, hAnsi: font === FONTS.fangsong ? 'Times New Roman' : font, eastAsia: font, cs: font },
+    size,
+    ...(spec.color ? { color: spec.color } : {}),
+    // 16 pt glyphs are a little wider than a 156 mm / 28 cell; this brings 28 to a line.
+    ...(size === SIZE_3 ? { characterSpacing: -5 } : {}),
+  });
+}
+
+interface ParaSpec {
+  runs: RunSpec[];
+  align?: 'left' | 'center' | 'right' | 'justify';
+  before?: number;
+  left?: number;
+  right?: number;
+  firstLine?: number;
+  hanging?: number;
+  line?: number;
+  pageBreakBefore?: boolean;
+  extra?: Partial<IParagraphOptions>;
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+
+function para(spec: ParaSpec): Paragraph {
+  return new Paragraph({
+    children: spec.runs.map(run),
+    alignment: ALIGN[spec.align ?? 'justify'],
+    spacing: { line: spec.line ?? L, lineRule: LineRuleType.EXACT, before: spec.before ?? 0, after: 0 },
+    indent: {
+      ...(spec.left ? { left: spec.left } : {}),
+      ...(spec.right ? { right: spec.right } : {}),
+      ...(spec.firstLine ? { firstLine: spec.firstLine } : {}),
+      ...(spec.hanging ? { hanging: spec.hanging } : {}),
+    },
+    ...(spec.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    // Every page carries its full 22 lines; widow/orphan control would leave lines empty.
+    widowControl: false,
+    ...spec.extra,
+  });
+}
+
+/** Width of text in 3号 characters: half-width digits and Latin count half. */
+export function textWidthChars(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  return w;
+}
+
+const HEADING_FONT: Record<number, FontName> = { 1: FONTS.heiti, 2: FONTS.kaiti, 3: FONTS.fangsong, 4: FONTS.fangsong };
+
+/** A body paragraph; a level-1/2 heading with run-in text sets only its lead sentence in the heading font. */
+function bodyParagraph(block: BodyBlock, before = 0): Paragraph {
+  const text = bodyBlockText(block);
+  const font = block.kind === 'heading' && block.level ? HEADING_FONT[block.level]! : FONTS.fangsong;
+  let runs: RunSpec[] = [{ text, font }];
+  if (font !== FONTS.fangsong) {
+    const stop = text.indexOf('。');
+    if (stop !== -1 && stop < text.length - 1) runs = [{ text: text.slice(0, stop + 1), font }, { text: text.slice(stop + 1) }];
+  }
+  return para({ runs, firstLine: 2 * C, before });
+}
+
+function lineBorder(color: string, size: number, style: (typeof BorderStyle)[keyof typeof BorderStyle] = BorderStyle.SINGLE) {
+  return { style, size, color, space: 0 };
+}
+
+/** The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号 / 签发人 and the red line. */
+function head(doc: GongwenDocument): { paragraphs: Paragraph[]; hasHead: boolean } {
+  const el = doc.elements;
+  const out: Paragraph[] = [];
+  let used = 0;
+  if (el.copyNumber) {
+    out.push(para({ runs: [{ text: el.copyNumber }], align: 'left' }));
+    used++;
+  }
+  if (el.classification) {
+    const c = el.classification;
+    out.push(para({ runs: [{ text: c.period ? `${c.level}★${c.period}` : c.level, font: FONTS.heiti }], align: 'left' }));
+    used++;
+  }
+  if (el.urgency) {
+    out.push(para({ runs: [{ text: el.urgency, font: FONTS.heiti }], align: 'left' }));
+    used++;
+  }
+  const hasHead = Boolean(el.issuerMark || el.documentNumber || (el.signers && el.signers.length > 0));
+  if (!hasHead) return { paragraphs: out, hasHead };
+
+  if (el.issuerMark) {
+    const chars = textWidthChars(el.issuerMark);
+    const pt = Math.max(22, Math.min(doc.format === '信函式' ? 30 : 36, Math.floor(430 / Math.max(chars, 1))));
+    const lineTw = Math.round(pt * 20 * 1.25);
+    // Top edge 35 mm below the 版心 top (命令式 20 mm; 信函式 at the top of the 版心).
+    const targetTop = doc.format === '命令式' ? 1134 : doc.format === '信函式' ? 0 : 1984;
+    const before = Math.max(0, targetTop - used * L);
+    out.push(
+      para({
+        runs: [{ text: el.issuerMark, font: FONTS.xiaobiaosong, size: pt * 2, color: RED }],
+        align: 'center',
+        before,
+        line: lineTw,
+        extra: doc.format === '信函式' ? { border: { bottom: lineBorder(RED, 18, BorderStyle.THICK_THIN_SMALL_GAP) }, indent: { left: -397, right: -397 } } : {},
+      }),
+    );
+  }
+
+  const signers = el.signers ?? [];
+  const number = el.documentNumber?.text ?? '';
+  const before = el.issuerMark ? (doc.format === '信函式' ? Math.round(L * 0.5) : 2 * L) : 0;
+  if (signers.length > 0) {
+    // 上行文: 发文字号 one character from the left, 签发人 one from the right, on one line;
+    // further signers two to a line above it.
+    const pairs: string[][] = [];
+    for (let k = 0; k < signers.length; k += 2) pairs.push(signers.slice(k, k + 2));
+    pairs.forEach((pair, k) => {
+      const last = k === pairs.length - 1;
+      const label = k === 0 ? '签发人：' : '';
+      const runs: RunSpec[] = [];
+      if (last) runs.push({ text: number }, { text: '\t' });
+      if (label) runs.push({ text: label });
+      runs.push({ text: pair.join('　'), font: FONTS.kaiti });
+      out.push(
+        new Paragraph({
+          children: runs.map((r) => (r.text === '\t' ? new TextRun({ text: '\t' }) : run(r))),
+          alignment: last ? AlignmentType.LEFT : AlignmentType.RIGHT,
+          spacing: { line: L, lineRule: LineRuleType.EXACT, before: k === 0 ? before : 0, after: 0 },
+          indent: last ? { left: C, right: C } : { right: C },
+          tabStops: [{ type: TabStopType.RIGHT, position: PAGE.textWidth - C }],
+        }),
+      );
+    });
+  } else if (number) {
+    out.push(para({ runs: [{ text: number }], align: doc.format === '信函式' ? 'right' : 'center', before }));
+  }
+  if (doc.format !== '信函式') {
+    // Red separator 4 mm below the 发文字号, as wide as the 版心.
+    out.push(new Paragraph({ children: [], spacing: { line: 227, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, border: { bottom: lineBorder(RED, 12) } }));
+  }
+  return { paragraphs: out, hasHead };
+}
+
+/** 发文机关署名 and 成文日期, placed for sealed or unsealed documents (GB/T 9704 7.3.5). */
+function signature(doc: GongwenDocument): Paragraph[] {
+  const el = doc.elements;
+  const sigs = el.issuerSignatures ?? [];
+  const date = el.issueDate ? formatChineseDate(el.issueDate) : '';
+  if (sigs.length === 0 && !date) return [];
+  const out: Paragraph[] = [];
+  const dateW = textWidthChars(date) * C;
+  if (el.sealed) {
+    // Date 4 characters from the right; 署名 centred over the date.
+    const dateRight = 4 * C;
+    sigs.forEach((s, k) => {
+      const right = Math.max(0, Math.round(dateRight + (dateW - textWidthChars(s) * C) / 2));
+      out.push(para({ runs: [{ text: s }], align: 'right', right, before: k === 0 ? 2 * L : 0 }));
+    });
+    if (date) out.push(para({ runs: [{ text: date }], align: 'right', right: dateRight, before: sigs.length === 0 ? 2 * L : 0 }));
+    return out;
+  }
+  // Unsealed: 署名 2 characters from the right, one blank line below the body; the date's first
+  // character 2 characters right of the 署名's. A date longer than the 署名 is itself set 2 from
+  // the right, and the 署名's right indent grows to keep the 2-character offset (7.3.5.2).
+  const sigW = Math.max(0, ...sigs.map((s) => textWidthChars(s) * C));
+  const dateStart = dateW > sigW ? PAGE.textWidth - 2 * C - dateW : PAGE.textWidth - 2 * C - sigW + 2 * C;
+  const sigStart = dateStart - 2 * C;
+  sigs.forEach((s, k) => {
+    const right = Math.max(0, Math.round(PAGE.textWidth - sigStart - textWidthChars(s) * C));
+    out.push(para({ runs: [{ text: s }], align: 'right', right, before: k === 0 ? L : 0 }));
+  });
+  if (date) out.push(para({ runs: [{ text: date }], align: 'right', right: Math.max(0, Math.round(PAGE.textWidth - dateStart - dateW)), before: sigs.length === 0 ? L : 0 }));
+  return out;
+}
+
+/** 出席/请假/列席 for 纪要 (GB/T 9704 10.3). */
+function attendance(doc: GongwenDocument): Paragraph[] {
+  const el = doc.elements;
+  const rows: Array<[string, string[] | undefined]> = [
+    ['出席', el.attendees],
+    ['请假', el.absentees],
+    ['列席', el.nonVotingAttendees],
+  ];
+  const out: Paragraph[] = [];
+  for (const [label, names] of rows) {
+    if (!names || names.length === 0) continue;
+    out.push(
+      para({
+        runs: [{ text: `${label}：`, font: FONTS.heiti }, { text: names.join('、') }],
+        left: 5 * C,
+        hanging: 3 * C,
+        before: out.length === 0 ? L : 0,
+      }),
+    );
+  }
+  return out;
+}
+
+/** The 版记, framed at the bottom of the 版心 on the last page (GB/T 9704 7.4). */
+function imprint(doc: GongwenDocument): Paragraph[] {
+  const el = doc.elements;
+  const hasCopy = Boolean(el.copyRecipients && el.copyRecipients.length > 0);
+  const hasPrint = doc.format !== '信函式' && Boolean(el.printingOrgan || el.printingDate);
+  if (!hasCopy && !hasPrint) return [];
+  const frame = {
+    type: 'alignment' as const,
+    alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+    width: PAGE.textWidth,
+  };
+  const thick = lineBorder('000000', 8); // ≈ 0.35 mm
+  const thin = lineBorder('000000', 6); // ≈ 0.25 mm
+  const line = 560;
+  const out: Paragraph[] = [];
+  if (hasCopy) {
+    out.push(
+      new Paragraph({
+        children: [run({ text: '抄送：' + el.copyRecipients!.join('，') + '。', size: SIZE_4 })],
+        frame,
+        spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { left: C4 + 3 * C4, right: C4, hanging: 3 * C4 },
+        border: { top: thick, bottom: hasPrint ? thin : thick },
+      }),
+    );
+  }
+  if (hasPrint) {
+    const date = el.printingDate ? formatChineseDate(el.printingDate) + '印发' : '';
+    out.push(
+      new Paragraph({
+        children: [run({ text: el.printingOrgan ?? '', size: SIZE_4 }), new TextRun({ text: '\t' }), run({ text: date, size: SIZE_4 })],
+        frame,
+        spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { left: C4, right: C4 },
+        tabStops: [{ type: TabStopType.RIGHT, position: PAGE.textWidth - 2 * C4 }],
+        border: { ...(hasCopy ? {} : { top: thick }), bottom: thick },
+      }),
+    );
+  }
+  return out;
+}
+
+function pageNumberFooter(odd: boolean): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: C4 } : { left: C4 },
+        spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { ascii: FONTS.songti, hAnsi: FONTS.songti, eastAsia: FONTS.songti, cs: FONTS.songti },
+            size: SIZE_4,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Builds the paragraphs of the whole document (exported for the HTML renderer's tests and the bench). */
+function buildParagraphs(doc: GongwenDocument): Paragraph[] {
+  const el = doc.elements;
+  const { paragraphs, hasHead } = head(doc);
+  const out = [...paragraphs];
+  if (el.title) {
+    out.push(para({ runs: [{ text: el.title, font: FONTS.xiaobiaosong, size: SIZE_2 }], align: 'center', before: hasHead ? 2 * L : 0 }));
+  }
+  if (el.primaryRecipients && el.primaryRecipients.length > 0) {
+    out.push(para({ runs: [{ text: el.primaryRecipients.join('，') + '：' }], align: 'left', before: el.title ? L : 0 }));
+  }
+  el.body.forEach((b) => out.push(bodyParagraph(b)));
+  const notes = el.attachmentNotes ?? [];
+  notes.forEach((n, k) => {
+    const label = n.index !== null ? `${n.index}.` : '';
+    if (k === 0) out.push(para({ runs: [{ text: `附件：${label}${n.name}` }], left: 5 * C, hanging: 3 * C, before: L }));
+    else out.push(para({ runs: [{ text: `${label}${n.name}` }], left: 5 * C }));
+  });
+  if (doc.format === '纪要式') out.push(...attendance(doc));
+  out.push(...signature(doc));
+  if (el.note) out.push(para({ runs: [{ text: `（${el.note}）` }], firstLine: 2 * C }));
+  (el.attachments ?? []).forEach((a) => {
+    const labelled = a.index !== null || notes.length > 0;
+    if (labelled) {
+      out.push(para({ runs: [{ text: `附件${a.index ?? ''}`, font: FONTS.heiti }], align: 'left', pageBreakBefore: true }));
+    }
+    out.push(para({ runs: [{ text: a.title, font: FONTS.xiaobiaosong, size: SIZE_2 }], align: 'center', before: labelled ? L : 0, pageBreakBefore: !labelled }));
+    a.body.forEach((b, k) => out.push(bodyParagraph(b, k === 0 ? L : 0)));
+  });
+  out.push(...imprint(doc));
+  return out;
+}
+
+/**
+ * Renders a 公文 to a GB/T 9704-2012 .docx.
+ * @param doc the model; accepts exactly what `parseText`/`parseDocx` return
+ * @returns the .docx file
+ */
+export async function renderDocx(doc: GongwenDocument): Promise<Buffer> {
+  const letter = doc.format === '信函式';
+  const document = new Document({
+    evenAndOddHeaderAndFooters: true,
+    creator: 'Zhongshu',
+    // The layout alone cannot say whether a seal is meant (a long 署名 also pushes the date
+    // in), so the model's answer travels with the file.
+    ...(doc.elements.sealed !== undefined ? { customProperties: [{ name: SEALED_PROPERTY, value: String(doc.elements.sealed) }] } : {}),
+    title: doc.elements.title ?? '',
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.fangsong, cs: FONTS.fangsong }, size: SIZE_3 },
+          paragraph: { spacing: { line: L, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight, header: 851, footer: PAGE.footer, gutter: 0 },
+          },
+          // 22 lines of 28 characters. The grid is declared as a line grid: LibreOffice renders a
+          // lines-and-characters grid with square cells (15 characters a line), so the 28
+          // characters come from the run spacing above, which Word, WPS and LibreOffice all honour.
+          grid: { type: DocumentGridType.LINES, linePitch: L, charSpace: Math.round((C / 20 - 16) * 4096) },
+          // 信函式: no page number on page 1.
+          ...(letter ? { titlePage: true } : {}),
+        },
+        footers: {
+          default: pageNumberFooter(true),
+          even: pageNumberFooter(false),
+          ...(letter ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) } : {}),
+        },
+        children: buildParagraphs(doc),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
