@@ -47,7 +47,7 @@ export class Scheduler {
         if (!job) return 'none' as const;
         claimedId = job.id;
         attempts = Number(job.attempts);
-        const handler: Handler | undefined = HANDLERS[job.kind];
+        const handler = Object.hasOwn(HANDLERS, job.kind) ? HANDLERS[job.kind] : undefined;
         if (handler) await handler(this.ctx, tx, job.kind, JSON.parse(job.payload));
         await jobs.finishJob(tx, job.id, handler ? 'done' : 'failed', handler ? undefined : `unknown job kind ${job.kind}`);
         return 'done' as const;

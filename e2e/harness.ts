@@ -1,0 +1,72 @@
+/**
+ * E2E harness: a real server (fresh SQLite data directory, demo organisation with a known password)
+ * on a free loopback port, and headless Chromium from @sparticuz/chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { startServer } from '../apps/server/src/server.ts';
+import { seedDemo } from '../apps/server/src/seed/demo.ts';
+import { createContext } from '../apps/server/src/context.ts';
+import { migrateToLatest, openDatabase } from '@zhongshu/db';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_PASSWORD = 'Demo-e2e-Passw0rd';
+export const SCREENSHOTS = path.join(os.tmpdir(), 'zhongshu-e2e-screens');
+
+/** Builds the web app once if it has not been built. */
+export function ensureWebBuilt(): void {
+  if (fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+export interface E2E {
+  baseUrl: string;
+  browser: Browser;
+  newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  ensureWebBuilt();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-'));
+  // Seed the demo organisation with a password the test knows, before the server's own first start.
+  const seedConfig = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv);
+  const handle = openDatabase({ dataDir });
+  const seedCtx = createContext(handle, seedConfig);
+  await migrateToLatest(seedCtx.db);
+  await seedDemo(seedCtx, { password: DEMO_PASSWORD });
+  await handle.close();
+
+  const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { port: 0, host: '127.0.0.1', logLevel: 'silent' });
+  const server = await startServer(config, () => {});
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    headless: true,
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async newPage(viewport = { width: 1366, height: 800 }) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      return { page, context };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
