@@ -24,6 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 
 export const SESSION_COOKIE = 'zs_session';
+const MAX_UPLOAD_CEILING_MB = 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,7 +71,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadMb * 1024 * 1024, files: 1, fields: 10 } });
+  // The hard ceiling; the administrators' (lower) limit is enforced while the file streams to disk.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_CEILING_MB * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED', '登录尝试过于频繁，请1分钟后再试'),

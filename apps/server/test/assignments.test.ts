@@ -153,6 +153,10 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     assert.equal(r.body.error.code, 'CLEARANCE_INSUFFICIENT');
     const list = await request(env, 'GET', '/api/assignments?q=涉密事项', { session: town });
     assert.equal(list.body.total, 0);
+    const ok = await request(env, 'GET', `/api/assignments/${body.id}`, { session: leader });
+    assert.equal(ok.status, 200);
+    const reads = await env.ctx.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'assignment.read_classified').where('entity_id', '=', body.id).execute();
+    assert.deepEqual(reads, [{ actor_id: c.leader, detail: '{"classification":"secret"}' }]);
     const tooHigh = await create(office, { title: '绝密', classification: 'top_secret', leaderId: c.leader });
     assert.equal(tooHigh.status, 403);
   });

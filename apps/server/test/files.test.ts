@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestEnv, DIALECT, login, request, seedCounty, type Session, type TestEnv } from './helpers.ts';
-import { multipart } from './org.test.ts';
+import { createTestEnv, DIALECT, login, multipart, request, seedCounty, type Session, type TestEnv } from './helpers.ts';
 
 describe(`attachments (${DIALECT})`, () => {
   let env: TestEnv;
@@ -44,6 +43,17 @@ describe(`attachments (${DIALECT})`, () => {
     assert.equal(r.body.error.message, '文件"大文件.bin"超过1MB的大小上限，请压缩或拆分后再上传');
     const rows = await env.ctx.db.selectFrom('files').select('name').execute();
     assert.equal(rows.some((f) => f.name === '大文件.bin'), false);
+  });
+
+  it('applies the administrators\' upload limit without a restart', async () => {
+    await env.ctx.db.insertInto('settings').values({ key: 'maxUploadMb', value: '2' }).execute();
+    const { forgetSettings } = await import('../src/lib/settings.ts');
+    forgetSettings();
+    const { payload, headers } = multipart(Buffer.alloc(1024 * 1024 + 10, 1), '稍大文件.bin');
+    const r = await request(env, 'POST', '/api/files', { session: town, payload, headers });
+    assert.equal(r.status, 200);
+    await env.ctx.db.deleteFrom('settings').execute();
+    forgetSettings();
   });
 
   it('refuses to attach somebody else\'s upload', async () => {

@@ -151,3 +151,11 @@ export async function seedCounty(env: TestEnv) {
   const otherClerk = await makeUser(env, 'town2', { unitId: otherTownship, roles: ['unit'] });
   return { committee, office, township, otherTownship, leader, leader2, clerk, townClerk, otherClerk };
 }
+
+/** A multipart/form-data body with one file in the field `file`. */
+export function multipart(file: Buffer, name = 'roster.xlsx') {
+  const boundary = '----zhongshu' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

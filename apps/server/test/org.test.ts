@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { createTestEnv, DIALECT, login, makeUser, request, seedCounty, type Session, type TestEnv } from './helpers.ts';
+import { createTestEnv, DIALECT, login, makeUser, multipart, request, seedCounty, type Session, type TestEnv } from './helpers.ts';
 
 async function xlsx(units: unknown[][], users: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -14,13 +14,7 @@ async function xlsx(units: unknown[][], users: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(file: Buffer, name = 'roster.xlsx') {
-  const boundary = '----zhongshu' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-export { multipart };
+
 
 describe(`organisation (${DIALECT})`, () => {
   let env: TestEnv;

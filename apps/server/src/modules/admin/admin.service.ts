@@ -4,7 +4,7 @@ import { calendar as calRepo, settings as settingsRepo } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import { requireAdmin, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { forgetSettingsCache } from '../auth/auth.service.ts';
+import { effectiveSettings, forgetSettings } from '../../lib/settings.ts';
 import type { OverrideBody, SettingsBody } from './admin.schemas.ts';
 
 export async function getCalendarYear(ctx: AppContext, actor: Actor, year?: number) {
@@ -55,11 +55,8 @@ export async function adminWarnings(ctx: AppContext, actor: Actor) {
 
 export async function getSettings(ctx: AppContext, actor: Actor) {
   requireAdmin(actor, 'system');
-  const s = await settingsRepo.getSettings(ctx.db);
-  return {
-    sessionIdleMinutes: Number(s.sessionIdleMinutes) || ctx.config.sessionIdleMinutes,
-    maxUploadMb: Number(s.maxUploadMb) || ctx.config.maxUploadMb,
-  };
+  forgetSettings();
+  return effectiveSettings(ctx);
 }
 
 export async function updateSettings(ctx: AppContext, actor: Actor, body: SettingsBody) {
@@ -69,6 +66,6 @@ export async function updateSettings(ctx: AppContext, actor: Actor, body: Settin
     for (const [k, v] of Object.entries(body)) if (v !== undefined) await settingsRepo.putSetting(tx, k, String(v));
     await recordAudit(tx, ctx, actor, { action: 'admin.settings', detail: { before, after: { ...before, ...body } } });
   });
-  forgetSettingsCache();
+  forgetSettings();
   return getSettings(ctx, actor);
 }

@@ -261,8 +261,12 @@ function toSummary(a: Named, flag: Awaited<ReturnType<typeof deadlineFlagger>>) 
   };
 }
 
-export async function getAssignmentDetail(ctx: AppContext, actor: Actor, id: string) {
+export async function getAssignmentDetail(ctx: AppContext, actor: Actor, id: string, opts: { auditRead?: boolean } = {}) {
   const { a, rel } = await loadForRead(ctx, ctx.db, actor, id);
+  // Every read of classified content is on the record (等保: who saw what, when).
+  if (a.classification !== 'none' && opts.auditRead !== false) {
+    await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'assignment.read_classified', entityType: MODULE, entityId: id, detail: { classification: a.classification } }));
+  }
   const [events, files] = await Promise.all([repo.listAssignmentEvents(ctx.db, id), filesRepo.filesOfEntity(ctx.db, MODULE, id)]);
   const flag = await deadlineFlagger(ctx);
   const filesByEvent = new Map<string, { id: string; name: string; size: number }[]>();
@@ -374,7 +378,7 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
       detail: { from: a.state, to: result.to, ...(deadlineChanged ? { deadlineBefore: a.deadline, deadlineAfter: patch.deadline } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) },
     });
   });
-  return getAssignmentDetail(ctx, actor, id);
+  return getAssignmentDetail(ctx, actor, id, { auditRead: false });
 }
 
 /** Runs a due reminder job: 催办 to the assignee side if the assignment is still open on that deadline. */

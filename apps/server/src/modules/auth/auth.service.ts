@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '@zhongshu/core';
 import { checkPasswordPolicy } from '@zhongshu/core/security/index.ts';
-import { sessions, users, settings as settingsRepo } from '@zhongshu/db';
+import { sessions, users } from '@zhongshu/db';
+import { effectiveSettings } from '../../lib/settings.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -38,19 +39,6 @@ export function toMe(actor: Actor) {
     mustChangePassword: actor.mustChangePassword,
     isDemo: actor.isDemo,
   };
-}
-
-let idleCache: { at: number; minutes: number } | null = null;
-/** Idle timeout: the administrators' setting if present, else configuration. */
-export async function sessionIdleMinutes(ctx: AppContext): Promise<number> {
-  if (idleCache && Date.now() - idleCache.at < 60_000) return idleCache.minutes;
-  const s = await settingsRepo.getSettings(ctx.db);
-  const minutes = Number(s.sessionIdleMinutes) > 0 ? Number(s.sessionIdleMinutes) : ctx.config.sessionIdleMinutes;
-  idleCache = { at: Date.now(), minutes };
-  return minutes;
-}
-export function forgetSettingsCache(): void {
-  idleCache = null;
 }
 
 /** Checks the password, applies lockout, and opens a session stored in the database. */
@@ -114,7 +102,7 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
   const row = await sessions.findSessionWithUser(ctx.db, id);
   if (!row) return null;
   const now = ctx.now();
-  const idleMs = (await sessionIdleMinutes(ctx)) * 60000;
+  const idleMs = (await effectiveSettings(ctx)).sessionIdleMinutes * 60000;
   const lastSeen = Date.parse(row.last_seen_at);
   if (now.getTime() - lastSeen > idleMs || row.disabled) {
     await sessions.deleteSession(ctx.db, id);

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../app.ts';
 import { openFileForDownload, uploadFile } from './files.service.ts';
 import { AppError } from '@zhongshu/core';
+import { effectiveSettings } from '../../lib/settings.ts';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
@@ -13,7 +14,7 @@ export const fileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   app.post('/', { schema: { tags: ['files'], summary: '上传附件（multipart，字段名 file）' } }, async (req) => {
     const actor = actorOf(req);
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件', 'file');
-    return uploadFile(ctx, actor, await req.file(), ctx.config.maxUploadMb);
+    return uploadFile(ctx, actor, await req.file(), (await effectiveSettings(ctx)).maxUploadMb);
   });
   app.get('/:id', { schema: { tags: ['files'], summary: '下载附件', params: IdParams } }, async (req, reply) => {
     const { file, stream } = await openFileForDownload(ctx, actorOf(req), req.params.id);
