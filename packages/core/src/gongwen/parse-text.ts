@@ -98,6 +98,12 @@ const COPY_LINE = /^抄送\s*[：:]/;
 const MOVED_PRIMARY_LINE = /^主送\s*[：:]/;
 const PRINTING_LINE = /^(.+?)\s+(\S+?)\s*印发$/;
 const ATTACHMENT_START = /^附件\s*(\d{0,3})$/;
+/**
+ * 附注 written without its brackets, as many web pages print the contact line under the date
+ * ("联系人：陈西平 联系电话：6822773"); GB/T 9704 7.3.6 puts it in round brackets, which the
+ * renderer adds.
+ */
+const CONTACT_NOTE = /^((?:联系人|联系电话|联 系 人)\s*[：:].+)$/;
 
 /**
  * Parses source lines into the model. `parseText` and `parseDocx` both end here, so a .docx
@@ -237,7 +243,7 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   const attachments: Attachment[] = [];
   let k = dateIndex === -1 ? n : dateIndex + 1;
   if (dateIndex !== -1 && k < n) {
-    const note = /^[（(](.+)[）)]$/.exec(lines[k]!.text);
+    const note = /^[（(](.+)[）)]$/.exec(lines[k]!.text) ?? CONTACT_NOTE.exec(lines[k]!.text);
     if (note && !ATTACHMENT_START.test(lines[k]!.text)) {
       el.note = note[1]!;
       k++;

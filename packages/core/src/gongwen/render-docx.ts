@@ -10,19 +10,28 @@ import {
   Document,
   DocumentGridType,
   Footer,
-  FrameAnchorType,
-  HorizontalPositionAlign,
+  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TabStopType,
   TextRun,
-  VerticalPositionAlign,
+  VerticalAlignTable,
+  WidthType,
   type IParagraphOptions,
 } from 'docx';
 import type { BodyBlock, GongwenDocument } from './model.ts';
-import { bodyBlockText, formatChineseDate } from './text-forms.ts';
+import { bodyBlockText, formatChineseDate, textWidthChars } from './text-forms.ts';
+
+export { textWidthChars };
 
 /** Page geometry in twips (1 mm = 56.7 twips). */
 export const PAGE = {
@@ -38,7 +47,7 @@ export const PAGE = {
   textHeight: 12756,
   /** One of 22 lines: 225 mm / 22. */
   linePitch: 579,
-  /** One of 28 characters: 156 mm / 28, i.e. 3号 (16 pt) less 0.25 pt. */
+  /** One of 28 characters: 3号 (16 pt) less the 0.25 pt run spacing; 28 of them fit in 156 mm. */
   charPitch: 315,
   /** Footer distance so the page-number line starts 7 mm below the 版心. */
   footer: 1300,
@@ -119,13 +128,6 @@ function para(spec: ParaSpec): Paragraph {
     widowControl: false,
     ...spec.extra,
   });
-}
-
-/** Width of text in 3号 characters: half-width digits and Latin count half. */
-export function textWidthChars(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
-  return w;
 }
 
 const HEADING_FONT: Record<number, FontName> = { 1: FONTS.heiti, 2: FONTS.kaiti, 3: FONTS.fangsong, 4: FONTS.fangsong };
@@ -275,47 +277,81 @@ function attendance(doc: GongwenDocument): Paragraph[] {
   return out;
 }
 
-/** The 版记, framed at the bottom of the 版心 on the last page (GB/T 9704 7.4). */
-function imprint(doc: GongwenDocument): Paragraph[] {
+/**
+ * The 版记 (GB/T 9704 7.4), as a one-column table floated to the bottom of the 版心 on the last
+ * page (w:tblpPr vertAnchor="margin" tblpYSpec="bottom"), with its separator lines as cell
+ * borders exactly as wide as the 版心. Word and LibreOffice both honour a floating table's
+ * bottom alignment; LibreOffice ignores the same alignment on a paragraph frame (w:framePr),
+ * which is what this used before, and a section with w:vAlign="bottom" would need a page of its own.
+ * The table is followed by a one-point paragraph for it to anchor to.
+ */
+function imprint(doc: GongwenDocument): Array<Paragraph | Table> {
   const el = doc.elements;
   const hasCopy = Boolean(el.copyRecipients && el.copyRecipients.length > 0);
   const hasPrint = doc.format !== '信函式' && Boolean(el.printingOrgan || el.printingDate);
   if (!hasCopy && !hasPrint) return [];
-  const frame = {
-    type: 'alignment' as const,
-    alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
-    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-    width: PAGE.textWidth,
-  };
-  const thick = lineBorder('000000', 8); // ≈ 0.35 mm
-  const thin = lineBorder('000000', 6); // ≈ 0.25 mm
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 1 pt ≈ 0.35 mm
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' }; // 0.75 pt ≈ 0.25 mm
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  // 信函式: "版记不加印发机关和印发日期、分隔线" (GB/T 9704 10.1).
+  const ruled = doc.format !== '信函式';
   const line = 560;
-  const out: Paragraph[] = [];
+  const rows: TableRow[] = [];
+  const row = (paragraph: Paragraph, top: typeof thick | typeof none, bottom: typeof thick | typeof none): TableRow =>
+    new TableRow({
+      height: { value: line, rule: HeightRule.ATLEAST },
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: PAGE.textWidth, type: WidthType.DXA },
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+          verticalAlign: VerticalAlignTable.CENTER,
+          borders: { top: ruled ? top : none, bottom: ruled ? bottom : none, left: none, right: none },
+          children: [paragraph],
+        }),
+      ],
+    });
   if (hasCopy) {
-    out.push(
-      new Paragraph({
-        children: [run({ text: '抄送：' + el.copyRecipients!.join('，') + '。', size: SIZE_4 })],
-        frame,
-        spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        indent: { left: C4 + 3 * C4, right: C4, hanging: 3 * C4 },
-        border: { top: thick, bottom: hasPrint ? thin : thick },
-      }),
-    );
+    const p = new Paragraph({
+      children: [run({ text: '抄送：' + el.copyRecipients!.join('，') + '。', size: SIZE_4 })],
+      spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      indent: { left: C4 + 3 * C4, right: C4, hanging: 3 * C4 },
+      widowControl: false,
+    });
+    rows.push(row(p, thick, hasPrint ? thin : thick));
   }
   if (hasPrint) {
     const date = el.printingDate ? formatChineseDate(el.printingDate) + '印发' : '';
-    out.push(
-      new Paragraph({
-        children: [run({ text: el.printingOrgan ?? '', size: SIZE_4 }), new TextRun({ text: '\t' }), run({ text: date, size: SIZE_4 })],
-        frame,
-        spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        indent: { left: C4, right: C4 },
-        tabStops: [{ type: TabStopType.RIGHT, position: PAGE.textWidth - 2 * C4 }],
-        border: { ...(hasCopy ? {} : { top: thick }), bottom: thick },
-      }),
-    );
+    const p = new Paragraph({
+      children: [run({ text: el.printingOrgan ?? '', size: SIZE_4 }), new TextRun({ text: '\t' }), run({ text: date, size: SIZE_4 })],
+      spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      indent: { left: C4, right: C4 },
+      tabStops: [{ type: TabStopType.RIGHT, position: PAGE.textWidth - 2 * C4 }],
+      widowControl: false,
+    });
+    rows.push(row(p, hasCopy ? none : thick, thick));
   }
-  return out;
+  const table = new Table({
+    rows,
+    width: { size: PAGE.textWidth, type: WidthType.DXA },
+    columnWidths: [PAGE.textWidth],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    float: {
+      // Anchored to the page at the 订口 rather than centred in the margins: LibreOffice only
+      // floats a table as wide as the text area when its horizontal position is page-relative.
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: PAGE.marginLeft,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      topFromText: 0,
+      bottomFromText: 0,
+      leftFromText: 0,
+      rightFromText: 0,
+    },
+  });
+  const anchor = new Paragraph({ children: [], spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 } });
+  return [table, anchor];
 }
 
 function pageNumberFooter(odd: boolean): Footer {
@@ -338,10 +374,10 @@ function pageNumberFooter(odd: boolean): Footer {
 }
 
 /** Builds the paragraphs of the whole document (exported for the HTML renderer's tests and the bench). */
-function buildParagraphs(doc: GongwenDocument): Paragraph[] {
+function buildParagraphs(doc: GongwenDocument): Array<Paragraph | Table> {
   const el = doc.elements;
   const { paragraphs, hasHead } = head(doc);
-  const out = [...paragraphs];
+  const out: Array<Paragraph | Table> = [...paragraphs];
   if (el.title) {
     out.push(para({ runs: [{ text: el.title, font: FONTS.xiaobiaosong, size: SIZE_2 }], align: 'center', before: hasHead ? 2 * L : 0 }));
   }
@@ -399,10 +435,11 @@ export async function renderDocx(doc: GongwenDocument): Promise<Buffer> {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight, header: 851, footer: PAGE.footer, gutter: 0 },
           },
-          // 22 lines of 28 characters. The grid is declared as a line grid: LibreOffice renders a
-          // lines-and-characters grid with square cells (15 characters a line), so the 28
-          // characters come from the run spacing above, which Word, WPS and LibreOffice all honour.
-          grid: { type: DocumentGridType.LINES, linePitch: L, charSpace: Math.round((C / 20 - 16) * 4096) },
+          // 22 lines of 28 characters. The grid is a line grid only: LibreOffice 7.4 lays out a
+          // linesAndChars grid whose charSpace gives 28 characters in 156 mm at 16 pt at 18 a
+          // line (render-pdf.test.ts), so the 28 characters come from the run spacing above,
+          // which Word, WPS and LibreOffice all honour.
+          grid: { type: DocumentGridType.LINES, linePitch: L },
           // 信函式: no page number on page 1.
           ...(letter ? { titlePage: true } : {}),
         },

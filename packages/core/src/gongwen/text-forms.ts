@@ -223,3 +223,10 @@ export function splitNames(text: string): string[] {
 export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
 }
+
+/** Width of text in 3号 characters: half-width digits and Latin count half. */
+export function textWidthChars(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  return w;
+}
