@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateToLatest, openDatabase } from '@zhongshu/db';
+import { isZhongshuSqliteFile, migrateToLatest, openDatabase } from '@zhongshu/db';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { startServer } from './server.ts';
@@ -108,15 +108,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       // Check the backup really is a Zhongshu database before replacing anything.
-      const probe = openDatabase({ dataDir: path.dirname(path.resolve(file)), sqliteFile: path.basename(file) });
-      try {
-        probe.sqlite!.prepare('select count(*) from audit_head').get();
-      } catch {
+      if (!isZhongshuSqliteFile(path.resolve(file))) {
         console.error('该文件不是中枢的数据库备份，未做任何更改');
-        await probe.close();
         return 1;
-      } finally {
-        if (probe.sqlite?.open) await probe.close();
       }
       const target = path.join(config.dataDir, 'zhongshu.db');
       fs.mkdirSync(config.dataDir, { recursive: true });

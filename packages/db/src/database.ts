@@ -62,6 +62,20 @@ export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   return { db, dialect: 'sqlite', sqlitePath, sqlite, close: () => db.destroy() };
 }
 
+/** True when the file is a readable SQLite database holding Zhongshu's tables (checked before a restore). */
+export function isZhongshuSqliteFile(file: string): boolean {
+  let probe: SQLite.Database | null = null;
+  try {
+    probe = new SQLite(file, { readonly: true, fileMustExist: true });
+    probe.prepare('select seq, last_hash from audit_head where id = 1').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe?.close();
+  }
+}
+
 /** Applies all pending migrations; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
