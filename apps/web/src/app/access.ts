@@ -1,0 +1,38 @@
+// Who sees which part of the app. The server decides what each request may do; this only keeps
+// people from being shown menus that would answer 403 (三员分立: administrators see no business content).
+import type { Me } from '../api/types';
+
+export type Area = 'inbox' | 'assignments' | 'org-units' | 'org-users' | 'audit' | 'admin-calendar';
+
+export function isBusinessUser(me: Me): boolean {
+  return me.adminRole === null && me.roles.length > 0;
+}
+
+export function canAccess(me: Me, area: Area): boolean {
+  switch (area) {
+    case 'inbox':
+    case 'assignments':
+      return isBusinessUser(me);
+    case 'org-units':
+    case 'admin-calendar':
+      return me.adminRole === 'system';
+    case 'org-users':
+      return me.adminRole === 'system' || me.adminRole === 'security';
+    case 'audit':
+      return me.adminRole === 'audit';
+  }
+}
+
+/** Leaders issue 交办; the office may issue one on a leader's behalf. */
+export function canCreateAssignment(me: Me): boolean {
+  return me.roles.includes('leader') || me.roles.includes('office');
+}
+
+/** The first page a user lands on after logging in. */
+export function homePathFor(me: Me): string {
+  if (canAccess(me, 'inbox')) return '/inbox';
+  if (canAccess(me, 'org-users') && me.adminRole === 'security') return '/org/users';
+  if (canAccess(me, 'org-units')) return '/org/units';
+  if (canAccess(me, 'audit')) return '/audit';
+  return '/no-access';
+}

@@ -1,0 +1,64 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from './app-layout';
+import { FullPageSpin, HomeRedirect, NoRole, NotFound, RequireArea, RequireAuth, RequireSession } from './guards';
+import type { Area } from './access';
+import { LoginPage } from '../modules/auth/login.page';
+import { ChangePasswordPage } from '../modules/auth/change-password.page';
+
+// Each module is its own chunk: an administrator never downloads the business pages and vice versa.
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const InboxPage = lazyPage(() => import('../modules/inbox/inbox.page'), 'InboxPage');
+const AssignmentListPage = lazyPage(() => import('../modules/assignments/assignment-list.page'), 'AssignmentListPage');
+const AssignmentCreatePage = lazyPage(() => import('../modules/assignments/assignment-create.page'), 'AssignmentCreatePage');
+const AssignmentDetailPage = lazyPage(() => import('../modules/assignments/assignment-detail.page'), 'AssignmentDetailPage');
+const UnitsPage = lazyPage(() => import('../modules/org/units.page'), 'UnitsPage');
+const UsersPage = lazyPage(() => import('../modules/org/users.page'), 'UsersPage');
+const ImportPage = lazyPage(() => import('../modules/org/import.page'), 'ImportPage');
+const AuditPage = lazyPage(() => import('../modules/audit/audit.page'), 'AuditPage');
+const CalendarSettingsPage = lazyPage(() => import('../modules/admin/calendar-settings.page'), 'CalendarSettingsPage');
+
+function page(area: Area, element: ReactNode) {
+  return (
+    <RequireArea area={area}>
+      <Suspense fallback={<FullPageSpin />}>{element}</Suspense>
+    </RequireArea>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/change-password',
+    element: (
+      <RequireSession>
+        <ChangePasswordPage />
+      </RequireSession>
+    ),
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { path: 'inbox', element: page('inbox', <InboxPage />) },
+          { path: 'assignments', element: page('assignments', <AssignmentListPage />) },
+          { path: 'assignments/new', element: page('assignments', <AssignmentCreatePage />) },
+          { path: 'assignments/:id', element: page('assignments', <AssignmentDetailPage />) },
+          { path: 'org/units', element: page('org-units', <UnitsPage />) },
+          { path: 'org/users', element: page('org-users', <UsersPage />) },
+          { path: 'org/import', element: page('org-units', <ImportPage />) },
+          { path: 'audit', element: page('audit', <AuditPage />) },
+          { path: 'admin/calendar', element: page('admin-calendar', <CalendarSettingsPage />) },
+          { path: 'no-access', element: <NoRole /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

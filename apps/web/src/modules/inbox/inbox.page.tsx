@@ -1,0 +1,222 @@
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Empty, Pagination, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import type { InboxBox, InboxItem } from '../../api/types';
+import { PageHeader } from '../../shared/page-header';
+import { QueryError } from '../../shared/query-error';
+import { DueFlag, UrgencyTag } from '../../shared/status-tags';
+import { MODULE_LABELS, URGENCY_LABELS, labelOf } from '../../shared/labels';
+import { formatDateTime, formatDue } from '../../shared/format';
+import { useIsMobile } from '../../shared/use-is-mobile';
+import { useErrorToast } from '../../shared/use-error-toast';
+import { useInboxCounts, useInboxList, useMarkInboxRead } from './inbox.api';
+
+const BOXES: { key: InboxBox; label: string }[] = [
+  { key: 'todo', label: '待办' },
+  { key: 'done', label: '已办' },
+  { key: 'mine', label: '我发起的' },
+];
+
+const MODULE_OPTIONS = [{ value: '', label: '全部业务' }, ...Object.entries(MODULE_LABELS).map(([value, label]) => ({ value, label }))];
+const URGENCY_OPTIONS = [{ value: '', label: '全部紧急程度' }, ...Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))];
+
+/** Where an inbox item leads. Modules added later register their detail route here. */
+export function inboxItemPath(item: Pick<InboxItem, 'module' | 'entityId'>): string | null {
+  switch (item.module) {
+    case 'assignment':
+      return `/assignments/${encodeURIComponent(item.entityId)}`;
+    default:
+      return null;
+  }
+}
+
+function rowClassName(item: InboxItem, box: InboxBox): string {
+  const classes = ['zs-clickable-row'];
+  if (box === 'todo' && item.overdue) classes.push('zs-row-overdue');
+  else if (box === 'todo' && item.dueSoon) classes.push('zs-row-due-soon');
+  return classes.join(' ');
+}
+
+function TitleCell({ item }: { item: InboxItem }) {
+  return (
+    <span className={item.read ? undefined : 'zs-unread'}>
+      {!item.read ? <span className="zs-unread-dot" aria-label="未读" /> : null}
+      {item.title}
+    </span>
+  );
+}
+
+export function InboxPage() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const toastError = useErrorToast();
+  const box = (BOXES.some((b) => b.key === params.get('box')) ? params.get('box') : 'todo') as InboxBox;
+  const moduleFilter = params.get('module') ?? '';
+  const urgency = params.get('urgency') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = 20;
+
+  const counts = useInboxCounts(true);
+  const list = useInboxList({ box, module: moduleFilter, urgency, page, pageSize });
+  const markRead = useMarkInboxRead();
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const open = (item: InboxItem) => {
+    if (!item.read) markRead.mutate(item.id, { onError: toastError });
+    const path = inboxItemPath(item);
+    if (path) navigate(path);
+  };
+
+  const columns: TableColumnsType<InboxItem> = [
+    {
+      title: '事项',
+      dataIndex: 'title',
+      render: (_value, item) => (
+        <div>
+          <TitleCell item={item} />
+          <div className="zs-cell-sub">{labelOf(MODULE_LABELS, item.module)}</div>
+        </div>
+      ),
+    },
+    { title: '办理环节', dataIndex: 'task', width: 110, render: (task: string) => <Tag>{task}</Tag> },
+    { title: '紧急程度', dataIndex: 'urgency', width: 96, render: (value: InboxItem['urgency']) => <UrgencyTag urgency={value} /> },
+    {
+      title: '办理期限',
+      dataIndex: 'dueAt',
+      width: 200,
+      render: (value: string | null, item) => (
+        <span>
+          <span className={box === 'todo' && item.overdue ? 'zs-text-overdue' : undefined}>{formatDue(value)}</span>{' '}
+          {box === 'todo' ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
+        </span>
+      ),
+    },
+    box === 'done'
+      ? { title: '办理时间', dataIndex: 'doneAt', width: 150, render: (value: string | null) => formatDateTime(value) }
+      : { title: '送达时间', dataIndex: 'createdAt', width: 150, render: (value: string) => formatDateTime(value) },
+  ];
+
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const countOf = (key: InboxBox) => counts.data?.[key];
+
+  return (
+    <div>
+      <PageHeader
+        title="待办事项"
+        subtitle={
+          counts.data ? (
+            <>
+              待办 {counts.data.todo} 件{counts.data.overdue ? <span className="zs-text-overdue">，逾期 {counts.data.overdue} 件</span> : null}
+              {counts.data.unread ? `，未读 ${counts.data.unread} 件` : null}
+            </>
+          ) : undefined
+        }
+      />
+      <div className="zs-panel">
+        <Tabs
+          activeKey={box}
+          onChange={(key) => update({ box: key === 'todo' ? '' : key })}
+          items={BOXES.map((b) => ({
+            key: b.key,
+            label: (
+              <span data-testid={`inbox-tab-${b.key}`}>
+                {b.label}
+                {countOf(b.key) !== undefined ? (
+                  <span className="zs-text-muted" data-testid={`inbox-tab-${b.key}-count`}>
+                    {' '}
+                    ({countOf(b.key)})
+                  </span>
+                ) : null}
+              </span>
+            ),
+          }))}
+        />
+        <div className="zs-filters">
+          <Select
+            aria-label="业务类型"
+            value={moduleFilter}
+            options={MODULE_OPTIONS}
+            onChange={(value) => update({ module: value })}
+            style={{ width: 160 }}
+          />
+          <Select
+            aria-label="紧急程度"
+            value={urgency}
+            options={URGENCY_OPTIONS}
+            onChange={(value) => update({ urgency: value })}
+            style={{ width: 160 }}
+          />
+        </div>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        ) : isMobile ? (
+          <>
+            {items.length === 0 && !list.isPending ? <Empty description={box === 'todo' ? '暂无待办事项' : '暂无记录'} /> : null}
+            <div className="zs-card-list">
+              {items.map((item) => (
+                <div
+                  key={item.id}
+                  role="link"
+                  tabIndex={0}
+                  className={`zs-item-card${box === 'todo' && item.overdue ? ' zs-item-card-overdue' : box === 'todo' && item.dueSoon ? ' zs-item-card-due-soon' : ''}`}
+                  onClick={() => open(item)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') open(item);
+                  }}
+                >
+                  <div className="zs-item-card-title">
+                    <TitleCell item={item} />
+                  </div>
+                  <div className="zs-item-card-tags">
+                    <Tag>{item.task}</Tag>
+                    <UrgencyTag urgency={item.urgency} hideNormal />
+                    {box === 'todo' ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
+                  </div>
+                  <div className="zs-item-card-meta">
+                    <span>{labelOf(MODULE_LABELS, item.module)}</span>
+                    <span>{item.dueAt ? `期限 ${formatDue(item.dueAt)}` : formatDateTime(item.createdAt)}</span>
+                  </div>
+                </div>
+              ))}
+            </div>
+            {total > pageSize ? (
+              <div className="zs-card-pagination">
+                <Pagination simple current={page} pageSize={pageSize} total={total} onChange={(next) => update({ page: String(next) })} />
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <Table<InboxItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={list.isPending}
+            rowClassName={(item) => rowClassName(item, box)}
+            onRow={(item) => ({ onClick: () => open(item) })}
+            locale={{ emptyText: <Empty description={box === 'todo' ? '暂无待办事项' : '暂无记录'} /> }}
+            scroll={{ x: 760 }}
+            pagination={{
+              current: page,
+              pageSize,
+              total,
+              showSizeChanger: false,
+              showTotal: (count) => `共 ${count} 件`,
+              onChange: (next) => update({ page: String(next) }),
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
