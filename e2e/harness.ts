@@ -51,7 +51,8 @@ export async function startE2E(): Promise<E2E> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await playwright.launch({
     executablePath: await chromium.executablePath(),
-    args: [...chromium.args, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // --single-process (meant for AWS Lambda) ends the whole browser when one context closes.
+    args: [...chromium.args.filter((a) => a !== '--single-process'), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     headless: true,
   });
   return {

@@ -113,7 +113,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(adminRoutes(ctx), { prefix: '/api/admin' });
 
   if (fs.existsSync(path.join(ctx.config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false });
     app.get('/', (_req, reply) => serveIndex(ctx, reply));
   }
   return app;

@@ -70,6 +70,10 @@ describe(`organisation (${DIALECT})`, () => {
     await wb.xlsx.load(r.raw as unknown as ArrayBuffer);
     assert.deepEqual(wb.worksheets.map((w) => w.name), ['单位', '用户']);
     assert.equal(wb.getWorksheet('用户')!.getCell('A1').value, '用户名');
+    const { payload, headers } = multipart(r.raw);
+    const unchanged = await request(env, 'POST', '/api/org/import', { session: sys, payload, headers });
+    assert.equal(unchanged.status, 400, 'an unchanged template imports nothing');
+    assert.equal(unchanged.body.error.message, '文件：模板中没有填写任何单位或用户（从第2行起填写）');
   });
 
   it('reports row-level errors and imports nothing when any row is wrong', async () => {

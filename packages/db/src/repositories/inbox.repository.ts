@@ -6,11 +6,11 @@ export async function insertInboxItems(db: Executor, items: InboxItemTable[]): P
   if (items.length) await db.insertInto('inbox_items').values(items).execute();
 }
 
-/** Marks every open to-do of a record done (the step they asked for has been taken). */
+/** Marks every open to-do of a record done (the step they asked for has been taken; nothing is left unread). */
 export async function closeOpenTodos(db: Executor, module: string, entityId: string, at: string): Promise<void> {
   await db
     .updateTable('inbox_items')
-    .set({ state: 'done', done_at: at })
+    .set({ state: 'done', done_at: at, is_read: 1 })
     .where('module', '=', module)
     .where('entity_id', '=', entityId)
     .where('box', '=', 'todo')

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { users } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 
 export const healthRoutes = (ctx: AppContext) => async (app: FastifyInstance) => {
   app.get('/health', { schema: { tags: ['health'], summary: '健康检查' } }, async (_req, reply) => {
+    let demo: boolean;
     try {
-      await sql`select 1`.execute(ctx.db);
+      // Tells the login page to point at the README's demo accounts; never true in production.
+      demo = !ctx.config.production && (await users.countDemoUsers(ctx.db)) > 0;
     } catch {
       return reply.code(503).send({ status: 'error', database: ctx.dialect, version: ctx.config.version });
     }
-    return { status: 'ok', database: ctx.dialect, version: ctx.config.version };
+    return { status: 'ok', database: ctx.dialect, version: ctx.config.version, demo };
   });
 };

@@ -19,12 +19,11 @@ export async function importTemplate(actor: Actor): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const us = wb.addWorksheet(UNIT_SHEET);
   us.addRow(UNIT_COLUMNS).font = { bold: true };
-  us.addRow(['示例县委政策研究室', '县委政研室', '部门', '中共示例县委员会', 20]);
-  us.getCell('G1').value = `类型可填：${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join('、')}；上级单位填已存在或本表中前面行的单位名称`;
+  // Examples live in the notes, not in data rows: an unchanged template must import nothing.
+  us.getCell('G1').value = `从第2行起每行一个单位。类型可填：${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join('、')}；上级单位填已存在或本表中前面行的单位名称。例：县委政策研究室｜县委政研室｜部门｜中共示例县委员会｜20`;
   const ws = wb.addWorksheet(USER_SHEET);
   ws.addRow(USER_COLUMNS).font = { bold: true };
-  ws.addRow(['zhangsan', '张三', '示例县委政策研究室', '科员', '否', '']);
-  ws.getCell('H1').value = '用户名只能含字母、数字、下划线、点和连字符；是否领导填"是"或"否"；业务角色和密级由安全保密管理员另行设置';
+  ws.getCell('H1').value = '从第2行起每行一个用户。用户名只能含字母、数字、下划线、点和连字符；是否领导填"是"或"否"；业务角色和密级由安全保密管理员另行设置。例：zhangsan｜张三｜县委政策研究室｜科员｜否';
   for (const s of [us, ws]) s.columns.forEach((c) => (c.width = 18));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -95,6 +94,9 @@ export async function importRoster(ctx: AppContext, actor: Actor, data: Buffer) 
     newUsers.push({ username, displayName, unitName, post: post || null, isLeader: leader === '是', leaderRank: leaderRank || null });
   }
   if (errors.length) return { createdUnits: 0, createdUsers: 0, errors, passwords: [] };
+  if (newUnits.length === 0 && newUsers.length === 0) {
+    throw new AppError('VALIDATION_FAILED', '文件：模板中没有填写任何单位或用户（从第2行起填写）', 'file');
+  }
 
   const passwords: { username: string; initialPassword: string }[] = [];
   await ctx.db.transaction().execute(async (tx) => {
