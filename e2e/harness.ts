@@ -28,6 +28,8 @@ export function ensureWebBuilt(): void {
 
 export interface E2E {
   baseUrl: string;
+  /** One-time passwords of the three administrators, as printed at the first start. */
+  adminPasswords: Record<string, string>;
   browser: Browser;
   newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
@@ -46,7 +48,11 @@ export async function startE2E(): Promise<E2E> {
   await handle.close();
 
   const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { port: 0, host: '127.0.0.1', logLevel: 'silent' });
-  const server = await startServer(config, () => {});
+  const adminPasswords: Record<string, string> = {};
+  const server = await startServer(config, (line) => {
+    const m = /用户名 (\S+)\s+一次性密码 (\S+)/.exec(line);
+    if (m) adminPasswords[m[1]] = m[2];
+  });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await playwright.launch({
@@ -57,6 +63,7 @@ export async function startE2E(): Promise<E2E> {
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    adminPasswords,
     browser,
     async newPage(viewport = { width: 1366, height: 800 }) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
