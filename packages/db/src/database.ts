@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 
@@ -58,7 +58,21 @@ export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // FULL makes every acknowledged commit survive a power cut as well as a process kill.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Kysely's SQLite driver prepares every query afresh; keep the compiled statements (bounded) instead.
+  const statements = new Map<string, SQLite.Statement>();
+  const cached = {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let st = statements.get(sql);
+      if (!st) {
+        st = sqlite.prepare(sql);
+        if (statements.size >= 500) statements.delete(statements.keys().next().value!);
+        statements.set(sql, st);
+      }
+      return st;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return { db, dialect: 'sqlite', sqlitePath, sqlite, close: () => db.destroy() };
 }
 
@@ -87,7 +101,14 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-/** Reverts the most recent migration (used by tests of `down`). */
+/** Reverts every migration, newest first (tests that each `down` undoes its `up`). */
+export async function migrateAllDown(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error } = await migrator.migrateTo(NO_MIGRATIONS);
+  if (error) throw error;
+}
+
+/** Reverts the most recent migration. */
 export async function migrateDown(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error } = await migrator.migrateDown();

@@ -252,6 +252,17 @@ export function createCalendar(overrides: readonly DayOverride[] = []): WorkCale
     };
   }
 
+  // By day number, so counting across a range does not build a date string for every day.
+  const workdayByNumber = new Map<number, boolean>();
+  function isWorkdayNumber(k: number): boolean {
+    let answer = workdayByNumber.get(k);
+    if (answer === undefined) {
+      answer = isWorkdayAt(fromDayNumber(k), k);
+      workdayByNumber.set(k, answer);
+    }
+    return answer;
+  }
+
   function workdaysBetween(from: string, to: string): number {
     const a = toDayNumber(from);
     const b = toDayNumber(to);
@@ -259,7 +270,7 @@ export function createCalendar(overrides: readonly DayOverride[] = []): WorkCale
     const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
     let count = 0;
     for (let k = lo + 1; k <= hi; k++) {
-      if (isWorkdayAt(fromDayNumber(k), k)) count++;
+      if (isWorkdayNumber(k)) count++;
     }
     return sign * count;
   }

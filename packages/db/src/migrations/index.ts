@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './20261121T1100_foundation.ts';
+import * as inboxDoneIndex from './20261121T1300_inbox_done_index.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
   '20261121T1100_foundation': foundation,
+  '20261121T1300_inbox_done_index': inboxDoneIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
