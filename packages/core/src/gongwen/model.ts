@@ -58,6 +58,14 @@ export interface AttachmentNote {
   name: string;
 }
 
+/** One 签发人签名章 with the signer's 职务 printed to its left, e.g. { title: "县长", name: "张三" }. */
+export interface SignatureStamp {
+  /** 签发人职务, in full. */
+  title: string;
+  /** The name the 签名章 carries. */
+  name: string;
+}
+
 /** 附件 — an attachment printed after the 主体, each on a new page. */
 export interface Attachment {
   index: number | null;
@@ -72,8 +80,14 @@ export interface GongwenElements {
   classification?: Classification;
   /** 紧急程度 */
   urgency?: Urgency;
-  /** 发文机关标志, e.g. "××县人民政府文件". */
+  /** 发文机关标志, e.g. "××县人民政府文件"; for a joint mark, the names in order then "文件" if any. */
   issuerMark?: string;
+  /**
+   * 联合行文: the organ names stacked in the 发文机关标志, 主办机关 first (GB/T 9704 7.2.4).
+   * Absent for a single organ. `issuerMark` is always these names joined, plus "文件" if the mark has it,
+   * so a reader that knows only `issuerMark` still reads the whole mark.
+   */
+  issuerMarkOrgans?: string[];
   /** 发文字号 */
   documentNumber?: DocumentNumber;
   /** 签发人 (names, several for joint upward documents). */
@@ -88,6 +102,8 @@ export interface GongwenElements {
   attachmentNotes?: AttachmentNote[];
   /** 发文机关署名 (several for joint issue, lead organ first). */
   issuerSignatures?: string[];
+  /** 签发人职务 and 签名章 (GB/T 9704 7.3.5.3), as a 命令（令） is signed; 主办机关's signer first. */
+  signatureStamps?: SignatureStamp[];
   /** 成文日期, YYYY-MM-DD. */
   issueDate?: string;
   /** 印章 — true sealed, false unsealed, absent when the source does not say. */

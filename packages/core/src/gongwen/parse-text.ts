@@ -14,6 +14,7 @@ import {
   type GongwenElements,
   type GongwenSource,
   type ParseResult,
+  type SignatureStamp,
   type Urgency,
 } from './model.ts';
 import {
@@ -117,6 +118,7 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
 
   // ── 版头 and 标题: until the 主送 line or the first line that is none of these.
   let sawTitle = false;
+  let joint: JointMark | null;
   while (i < n) {
     const line = lines[i]!.text;
     let m: RegExpExecArray | null;
@@ -136,6 +138,11 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
     } else if (!el.documentNumber && documentNumberLine(line)) {
       const text = documentNumberLine(line)!;
       el.documentNumber = parseDocumentNumber(text) ?? { text, issuerCode: '', year: null, serial: Number(/\d+/.exec(text)![0]) };
+    } else if (!sawTitle && !el.issuerMark && !el.documentNumber && (joint = jointMarkAt(lines, i))) {
+      el.issuerMark = joint.organs.join('') + joint.suffix;
+      el.issuerMarkOrgans = joint.organs;
+      i += joint.span;
+      continue;
     } else if (
       !sawTitle &&
       !el.issuerMark &&
@@ -198,9 +205,18 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   let bodyEnd = dateIndex === -1 ? n : dateIndex;
   if (dateIndex !== -1) {
     let k = dateIndex - 1;
+    // 签发人职务 and 签名章 (命令（令）, 7.3.5.3) stand where a 署名 would.
+    const stamps: SignatureStamp[] = [];
+    const orderFormat = Boolean(el.issuerMark && /(命令|令)$/.test(el.issuerMark));
+    for (let stamp: SignatureStamp | null; k >= i && stamps.length < 6 && (stamp = stampLine(lines[k]!.text, orderFormat)); k--) stamps.unshift(stamp);
+    if (stamps.length > 0) el.signatureStamps = stamps;
     const sigs: string[] = [];
-    while (k >= i && sigs.length < 6 && isOrganLike(lines[k]!.text)) {
-      sigs.unshift(lines[k]!.text);
+    while (stamps.length === 0 && k >= i && sigs.length < 6) {
+      // Joint sealed documents set two 署名 side by side on one line, one under each seal.
+      const row = lines[k]!.text.split(/[\s\u3000]{2,}/);
+      if (row.length > 1 && row.every(isOrganLike)) sigs.unshift(...row);
+      else if (isOrganLike(lines[k]!.text)) sigs.unshift(lines[k]!.text);
+      else break;
       k--;
     }
     if (sigs.length > 0) el.issuerSignatures = sigs;
@@ -273,7 +289,13 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   void tail;
   if (attachments.length > 0) el.attachments = attachments;
 
-  const documentType = el.title ? documentTypeFromTitle(el.title) : el.issuerMark && /纪要$/.test(el.issuerMark) ? '纪要' : null;
+  const documentType = el.title
+    ? documentTypeFromTitle(el.title)
+    : el.issuerMark && /纪要$/.test(el.issuerMark)
+      ? '纪要'
+      : el.issuerMark && /(命令|令)$/.test(el.issuerMark)
+        ? '命令'
+        : null;
   const result: ParseResult = {
     documentType,
     format: formatOf(documentType, el.issuerMark),
@@ -320,6 +342,63 @@ function pushNote(notes: AttachmentNote[], text: string): void {
   const m = /^(\d{1,2})\s*[.．、]\s*(.*)$/.exec(text.trim());
   if (m) notes.push({ index: Number(m[1]), name: m[2]! });
   else if (text.trim()) notes.push({ index: null, name: text.trim() });
+}
+
+interface JointMark {
+  organs: string[];
+  /** "文件" or "" */
+  suffix: string;
+  /** Lines taken. */
+  span: number;
+}
+
+/**
+ * A joint 发文机关标志 (GB/T 9704 7.2.4) starting at line i: two or more organ names one under
+ * another, 主办机关 first, with "文件" on a line of its own (where a table cell put it) or ending
+ * the last name, followed by the 发文字号 or 签发人 line. Null when none starts there.
+ */
+function jointMarkAt(lines: readonly SourceLine[], i: number): JointMark | null {
+  const organs: string[] = [];
+  let suffix = '';
+  let k = i;
+  for (; k < lines.length && k - i < 8; k++) {
+    const text = lines[k]!.text;
+    if (text === '文件' && !suffix) {
+      suffix = '文件';
+      continue;
+    }
+    const name = text.replace(/文件$/, '');
+    if (suffix || !isOrganLike(name)) break;
+    organs.push(name);
+    if (name !== text) {
+      suffix = '文件';
+      k++;
+      break;
+    }
+  }
+  if (organs.length < 2) return null;
+  const next = lines[k]?.text;
+  if (next === undefined || (documentNumberLine(next) === null && !/签发人\s*[：:]/.test(next))) return null;
+  return { organs, suffix, span: k - i };
+}
+
+/** 职务 words a 签名章 line ends its title with ("县长　张三"). */
+const STAMP_TITLE = /(总理|主席|委员长|部长|主任|书记|省长|市长|州长|县长|区长|旗长|乡长|镇长|局长|厅长|院长|署长|行长|司令员|政委|会长|理事长|秘书长)$/;
+
+/**
+ * A 签发人职务 + 签名章 line ("总理　李强", "县长　王　伟"); a 命令（令） reads any such line,
+ * other documents only one whose 职务 ends in a title word. Null when the line is not one.
+ */
+function stampLine(text: string, orderFormat: boolean): SignatureStamp | null {
+  const parts = text.split(/[\s\u3000]+/);
+  if (parts.length < 2) return null;
+  let name = parts.pop()!;
+  // A two-character name is often spaced out to the width of three: "王　伟".
+  if (name.length === 1 && parts.length >= 2 && parts[parts.length - 1]!.length === 1) name = parts.pop()! + name;
+  const title = parts.join('');
+  if (!/^[\u4e00-\u9fa5·]{2,4}$/.test(name) || !/^[\u4e00-\u9fa5（）]{2,30}$/.test(title)) return null;
+  if (!orderFormat && !STAMP_TITLE.test(title)) return null;
+  return { title, name };
 }
 
 /** How many lines (2 or 3) a title broken across lines occupies starting at i; 0 if none. */

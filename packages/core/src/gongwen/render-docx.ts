@@ -10,6 +10,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   HeightRule,
   LineRuleType,
   Packer,
@@ -30,6 +31,7 @@ import {
 } from 'docx';
 import type { BodyBlock, GongwenDocument } from './model.ts';
 import { bodyBlockText, formatChineseDate, textWidthChars } from './text-forms.ts';
+import { breakTitle } from './title-lines.ts';
 
 export { textWidthChars };
 
@@ -82,6 +84,8 @@ interface RunSpec {
   font?: FontName;
   size?: number;
   color?: string;
+  /** Start a new line (w:br) before this run. */
+  breakBefore?: boolean;
 }
 
 function run(spec: RunSpec): TextRun {
@@ -92,6 +96,7 @@ function run(spec: RunSpec): TextRun {
     font: { ascii: font === FONTS.fangsong ? 'Times New Roman' : font, hAnsi: font === FONTS.fangsong ? 'Times New Roman' : font, eastAsia: font, cs: font },
     size,
     ...(spec.color ? { color: spec.color } : {}),
+    ...(spec.breakBefore ? { break: 1 } : {}),
     // 16 pt glyphs are a little wider than a 156 mm / 28 cell; this brings 28 to a line.
     ...(size === SIZE_3 ? { characterSpacing: -5 } : {}),
   });
@@ -148,10 +153,165 @@ function lineBorder(color: string, size: number, style: (typeof BorderStyle)[key
   return { style, size, color, space: 0 };
 }
 
-/** The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号 / 签发人 and the red line. */
-function head(doc: GongwenDocument): { paragraphs: Paragraph[]; hasHead: boolean } {
+/** Point size of the 发文机关标志: as large as fits, 22–36 pt (信函式 at most 30). */
+function markPoints(doc: GongwenDocument, widthChars: number): number {
+  return Math.max(22, Math.min(doc.format === '信函式' ? 30 : 36, Math.floor(430 / Math.max(widthChars, 1))));
+}
+
+/**
+ * The organ names of a joint 发文机关标志 and what follows them ("文件" or ""), when the model has
+ * a consistent joint mark; null for a single organ.
+ */
+export function jointMarkParts(doc: GongwenDocument): { organs: string[]; suffix: string } | null {
+  const organs = doc.elements.issuerMarkOrgans;
+  const mark = doc.elements.issuerMark ?? '';
+  if (!organs || organs.length < 2 || !mark.startsWith(organs.join(''))) return null;
+  return { organs, suffix: mark.slice(organs.join('').length) };
+}
+
+/**
+ * A joint 发文机关标志 (GB/T 9704 7.2.4): the names stacked, 主办机关 first, each spread to the
+ * width of the longest, and "文件" to their right, centred on the stack — a borderless table,
+ * centred on the 版心.
+ */
+function jointMarkTable(doc: GongwenDocument, organs: string[], suffix: string): Table {
+  const nameChars = Math.max(...organs.map(textWidthChars));
+  const suffixChars = textWidthChars(suffix);
+  const pt = Math.max(22, Math.min(36, Math.floor(430 / (nameChars + (suffix ? suffixChars + 0.5 : 0)))));
+  const charTw = pt * 20;
+  const lineTw = Math.round(charTw * 1.2);
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const borders = { top: none, bottom: none, left: none, right: none };
+  const markRun = (text: string): TextRun => run({ text, font: FONTS.xiaobiaosong, size: pt * 2, color: RED });
+  const nameWidth = Math.ceil(nameChars * charTw);
+  const suffixWidth = suffix ? Math.ceil((suffixChars + 0.5) * charTw) : 0;
+  const cells = [
+    new TableCell({
+      width: { size: nameWidth, type: WidthType.DXA },
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      borders,
+      children: organs.map(
+        (o) => new Paragraph({ children: [markRun(o)], alignment: AlignmentType.DISTRIBUTE, spacing: { line: lineTw, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }),
+      ),
+    }),
+  ];
+  if (suffix) {
+    cells.push(
+      new TableCell({
+        width: { size: suffixWidth, type: WidthType.DXA },
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        borders,
+        verticalAlign: VerticalAlignTable.CENTER,
+        children: [new Paragraph({ children: [markRun(suffix)], alignment: AlignmentType.RIGHT, spacing: { line: lineTw, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })],
+      }),
+    );
+  }
+  void doc;
+  return new Table({
+    rows: [new TableRow({ cantSplit: true, children: cells })],
+    width: { size: nameWidth + suffixWidth, type: WidthType.DXA },
+    columnWidths: suffix ? [nameWidth, suffixWidth] : [nameWidth],
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: TableBorders.NONE,
+  });
+}
+
+/** 信函式 (GB/T 9704 10.1): the 7/8 of a 3号 character between the first red double line and what stands under it. */
+const LETTER_GAP = 150;
+
+/**
+ * The 信函式 版头 below the first red double line: 份号, 密级, 紧急程度 flush left one under another,
+ * 发文字号 flush right on the first line (side by side in a borderless table when both are present).
+ * The 发文机关标志 and the double line are in the first-page header (`letterHeader`).
+ */
+function letterHead(doc: GongwenDocument): Array<Paragraph | Table> {
   const el = doc.elements;
-  const out: Paragraph[] = [];
+  const left: RunSpec[] = [];
+  if (el.copyNumber) left.push({ text: el.copyNumber });
+  if (el.classification) left.push({ text: el.classification.period ? `${el.classification.level}★${el.classification.period}` : el.classification.level, font: FONTS.heiti });
+  if (el.urgency) left.push({ text: el.urgency, font: FONTS.heiti });
+  const number = el.documentNumber?.text ?? '';
+  const leftParas = left.map((r, k) => para({ runs: [r], align: 'left', before: k === 0 ? LETTER_GAP : 0 }));
+  const numberPara = para({ runs: [{ text: number }], align: 'right', before: LETTER_GAP });
+  if (left.length === 0) return number ? [numberPara] : [];
+  if (!number) return leftParas;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const borders = { top: none, bottom: none, left: none, right: none };
+  const half = Math.round(PAGE.textWidth / 2);
+  const cell = (children: Paragraph[], width: number): TableCell =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { top: 0, bottom: 0, left: 0, right: 0 }, borders, children });
+  return [
+    new Table({
+      rows: [new TableRow({ children: [cell(leftParas, half), cell([numberPara], PAGE.textWidth - half)] })],
+      width: { size: PAGE.textWidth, type: WidthType.DXA },
+      columnWidths: [half, PAGE.textWidth - half],
+      layout: TableLayoutType.FIXED,
+      borders: TableBorders.NONE,
+    }),
+  ];
+}
+
+/** Header distance putting the 信函式 mark's top edge 30 mm from the top of the page. */
+const LETTER_HEADER = 1701;
+
+/** 170 mm double lines reach 7 mm beyond each side of the 156 mm 版心 (GB/T 9704 10.1). */
+const LETTER_LINE_OVERHANG = 397;
+
+/**
+ * 信函式 first-page header: the 发文机关标志 with its top edge 30 mm from the top of the page and,
+ * 4 mm under it, a red double line, thick over thin, 170 mm long. A joint letter shows only the
+ * 主办机关's mark ("联合行文时，使用主办机关标志").
+ */
+function letterHeader(doc: GongwenDocument): Header {
+  const joint = jointMarkParts(doc);
+  const mark = joint ? joint.organs[0]! : (doc.elements.issuerMark ?? '');
+  const pt = markPoints(doc, textWidthChars(mark));
+  return new Header({
+    children: [
+      new Paragraph({
+        children: mark ? [run({ text: mark, font: FONTS.xiaobiaosong, size: pt * 2, color: RED })] : [],
+        alignment: AlignmentType.CENTER,
+        spacing: { line: Math.round(pt * 20 * 1.25), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { left: -LETTER_LINE_OVERHANG, right: -LETTER_LINE_OVERHANG },
+        border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: RED, space: 6 } },
+      }),
+    ],
+  });
+}
+
+/**
+ * 信函式 footer distance: the first-page footer's one paragraph (its double line drawn on its top
+ * edge) stands 20 mm above the bottom edge of the page; page numbers keep their place with
+ * spacing after them.
+ */
+const LETTER_FOOTER = 1134 - 40;
+
+/**
+ * 信函式 first-page footer: no page number, and a red double line, thin over thick, 170 mm long,
+ * 20 mm from the bottom edge of the page.
+ */
+function letterFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        children: [],
+        spacing: { line: 40, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { left: -LETTER_LINE_OVERHANG, right: -LETTER_LINE_OVERHANG },
+        border: { top: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: RED, space: 0 } },
+      }),
+    ],
+  });
+}
+
+/** The 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号 / 签发人 and the red line. */
+function head(doc: GongwenDocument): { paragraphs: Array<Paragraph | Table>; hasHead: boolean } {
+  const el = doc.elements;
+  if (doc.format === '信函式' && !(el.signers && el.signers.length > 0)) {
+    const paragraphs = letterHead(doc);
+    return { paragraphs, hasHead: paragraphs.length > 0 || Boolean(el.issuerMark) };
+  }
+  const out: Array<Paragraph | Table> = [];
   let used = 0;
   if (el.copyNumber) {
     out.push(para({ runs: [{ text: el.copyNumber }], align: 'left' }));
@@ -169,12 +329,18 @@ function head(doc: GongwenDocument): { paragraphs: Paragraph[]; hasHead: boolean
   const hasHead = Boolean(el.issuerMark || el.documentNumber || (el.signers && el.signers.length > 0));
   if (!hasHead) return { paragraphs: out, hasHead };
 
-  if (el.issuerMark) {
-    const chars = textWidthChars(el.issuerMark);
-    const pt = Math.max(22, Math.min(doc.format === '信函式' ? 30 : 36, Math.floor(430 / Math.max(chars, 1))));
+  const joint = jointMarkParts(doc);
+  // Top edge 35 mm below the 版心 top (命令式 20 mm; a 信函式 with 签发人 at the top of the 版心).
+  const targetTop = doc.format === '命令式' ? 1134 : doc.format === '信函式' ? 0 : 1984;
+  if (joint && doc.format !== '信函式') {
+    const spacer = targetTop - used * L;
+    // LibreOffice snaps an empty paragraph to the line grid, so the spacer is one grid line plus
+    // spacing before it.
+    if (spacer >= L) out.push(new Paragraph({ children: [], spacing: { line: L, lineRule: LineRuleType.EXACT, before: spacer - L, after: 0 } }));
+    out.push(jointMarkTable(doc, joint.organs, joint.suffix));
+  } else if (el.issuerMark) {
+    const pt = markPoints(doc, textWidthChars(el.issuerMark));
     const lineTw = Math.round(pt * 20 * 1.25);
-    // Top edge 35 mm below the 版心 top (命令式 20 mm; 信函式 at the top of the 版心).
-    const targetTop = doc.format === '命令式' ? 1134 : doc.format === '信函式' ? 0 : 1984;
     const before = Math.max(0, targetTop - used * L);
     out.push(
       para({
@@ -215,7 +381,8 @@ function head(doc: GongwenDocument): { paragraphs: Paragraph[]; hasHead: boolean
   } else if (number) {
     out.push(para({ runs: [{ text: number }], align: doc.format === '信函式' ? 'right' : 'center', before }));
   }
-  if (doc.format !== '信函式') {
+  // 命令（令） has no separator line (GB/T 9704 10.2, 图12).
+  if (doc.format !== '信函式' && doc.format !== '命令式') {
     // Red separator 4 mm below the 发文字号, as wide as the 版心.
     out.push(new Paragraph({ children: [], spacing: { line: 227, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, border: { bottom: lineBorder(RED, 12) } }));
   }
@@ -230,6 +397,53 @@ function signature(doc: GongwenDocument): Paragraph[] {
   if (sigs.length === 0 && !date) return [];
   const out: Paragraph[] = [];
   const dateW = textWidthChars(date) * C;
+  const stamps = el.signatureStamps ?? [];
+  if (stamps.length > 0) {
+    // 签名章 two blank lines below the body, 4 characters from the right, the 职务 2 characters
+    // to its left; joint signers one to a line, aligned on the first; the date one blank line
+    // below, 4 characters from the right (7.3.5.3).
+    const stampStart = PAGE.textWidth - 4 * C - Math.max(...stamps.map((st) => textWidthChars(st.name) * C));
+    stamps.forEach((st, k) =>
+      out.push(
+        new Paragraph({
+          children: [new TextRun({ text: '\t' }), run({ text: st.title }), new TextRun({ text: '\t' }), run({ text: st.name })],
+          alignment: AlignmentType.LEFT,
+          spacing: { line: L, lineRule: LineRuleType.EXACT, before: k === 0 ? 2 * L : 0, after: 0 },
+          tabStops: [
+            { type: TabStopType.RIGHT, position: Math.round(stampStart - 2 * C) },
+            { type: TabStopType.LEFT, position: Math.round(stampStart) },
+          ],
+        }),
+      ),
+    );
+    if (date) out.push(para({ runs: [{ text: date }], align: 'right', right: 4 * C, before: L }));
+    return out;
+  }
+  if (el.sealed && sigs.length > 1) {
+    // Joint sealed (7.3.5.1): the 署名 in issuing order, two to a row, each under its own seal;
+    // the last sits over the date (4 characters from the right) so its seal covers both. Slots
+    // 9 characters (50 mm) apart keep 42 mm seals from touching; rows 3 lines apart likewise.
+    const right = PAGE.textWidth - 4 * C - dateW / 2;
+    const widest = Math.max(...sigs.map((s) => textWidthChars(s) * C));
+    const left = right - Math.max(9 * C, widest + 2 * C);
+    const rows: string[][] = [];
+    for (let k = 0; k < sigs.length; k += 2) rows.push(sigs.slice(k, k + 2));
+    rows.forEach((row, k) => {
+      const centres = row.length === 2 ? [left, right] : [right];
+      const children: TextRun[] = [];
+      row.forEach((s) => children.push(new TextRun({ text: '\t' }), run({ text: s })));
+      out.push(
+        new Paragraph({
+          children,
+          alignment: AlignmentType.LEFT,
+          spacing: { line: L, lineRule: LineRuleType.EXACT, before: k === 0 ? 2 * L : 3 * L, after: 0 },
+          tabStops: centres.map((c) => ({ type: TabStopType.CENTER, position: Math.round(c) })),
+        }),
+      );
+    });
+    if (date) out.push(para({ runs: [{ text: date }], align: 'right', right: 4 * C }));
+    return out;
+  }
   if (el.sealed) {
     // Date 4 characters from the right; 署名 centred over the date.
     const dateRight = 4 * C;
@@ -354,13 +568,13 @@ function imprint(doc: GongwenDocument): Array<Paragraph | Table> {
   return [table, anchor];
 }
 
-function pageNumberFooter(odd: boolean): Footer {
+function pageNumberFooter(odd: boolean, footerDistance: number = PAGE.footer): Footer {
   return new Footer({
     children: [
       new Paragraph({
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: odd ? { right: C4 } : { left: C4 },
-        spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: PAGE.footer - footerDistance },
         children: [
           new TextRun({
             children: ['— ', PageNumber.CURRENT, ' —'],
@@ -379,12 +593,17 @@ function buildParagraphs(doc: GongwenDocument): Array<Paragraph | Table> {
   const { paragraphs, hasHead } = head(doc);
   const out: Array<Paragraph | Table> = [...paragraphs];
   if (el.title) {
-    out.push(para({ runs: [{ text: el.title, font: FONTS.xiaobiaosong, size: SIZE_2 }], align: 'center', before: hasHead ? 2 * L : 0 }));
+    // One paragraph, broken into a 梯形 or 菱形 with line breaks (7.3.1).
+    const runs = breakTitle(el.title).map((text, k): RunSpec => ({ text, font: FONTS.xiaobiaosong, size: SIZE_2, breakBefore: k > 0 }));
+    out.push(para({ runs, align: 'center', before: hasHead ? 2 * L : 0 }));
   }
-  if (el.primaryRecipients && el.primaryRecipients.length > 0) {
-    out.push(para({ runs: [{ text: el.primaryRecipients.join('，') + '：' }], align: 'left', before: el.title ? L : 0 }));
+  const hasRecipients = Boolean(el.primaryRecipients && el.primaryRecipients.length > 0);
+  if (hasRecipients) {
+    out.push(para({ runs: [{ text: el.primaryRecipients!.join('，') + '：' }], align: 'left', before: el.title ? L : 0 }));
   }
-  el.body.forEach((b) => out.push(bodyParagraph(b)));
+  // 命令（令）: the body two blank lines below the 令号 (10.2).
+  const orderBodyGap = doc.format === '命令式' && hasHead && !el.title && !hasRecipients ? 2 * L : 0;
+  el.body.forEach((b, k) => out.push(bodyParagraph(b, k === 0 ? orderBodyGap : 0)));
   const notes = el.attachmentNotes ?? [];
   notes.forEach((n, k) => {
     const label = n.index !== null ? `${n.index}.` : '';
@@ -413,6 +632,8 @@ function buildParagraphs(doc: GongwenDocument): Array<Paragraph | Table> {
  */
 export async function renderDocx(doc: GongwenDocument): Promise<Buffer> {
   const letter = doc.format === '信函式';
+  // 信函式: the 发文机关标志's top edge 30 mm from the top of the page, in the first-page header.
+  const letterMark = letter && Boolean(doc.elements.issuerMark) && !(doc.elements.signers && doc.elements.signers.length > 0);
   const document = new Document({
     evenAndOddHeaderAndFooters: true,
     creator: 'Zhongshu',
@@ -433,7 +654,15 @@ export async function renderDocx(doc: GongwenDocument): Promise<Buffer> {
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight, header: 851, footer: PAGE.footer, gutter: 0 },
+            margin: {
+              top: PAGE.marginTop,
+              bottom: PAGE.marginBottom,
+              left: PAGE.marginLeft,
+              right: PAGE.marginRight,
+              header: letterMark ? LETTER_HEADER : 851,
+              footer: letter ? LETTER_FOOTER : PAGE.footer,
+              gutter: 0,
+            },
           },
           // 22 lines of 28 characters. The grid is a line grid only: LibreOffice 7.4 lays out a
           // linesAndChars grid whose charSpace gives 28 characters in 156 mm at 16 pt at 18 a
@@ -443,10 +672,11 @@ export async function renderDocx(doc: GongwenDocument): Promise<Buffer> {
           // 信函式: no page number on page 1.
           ...(letter ? { titlePage: true } : {}),
         },
+        ...(letterMark ? { headers: { first: letterHeader(doc) } } : {}),
         footers: {
-          default: pageNumberFooter(true),
-          even: pageNumberFooter(false),
-          ...(letter ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) } : {}),
+          default: pageNumberFooter(true, letter ? LETTER_FOOTER : PAGE.footer),
+          even: pageNumberFooter(false, letter ? LETTER_FOOTER : PAGE.footer),
+          ...(letter ? { first: letterFooter() } : {}),
         },
         children: buildParagraphs(doc),
       },

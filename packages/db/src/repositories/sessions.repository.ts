@@ -1,12 +1,17 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
+import { isPostgres } from './helpers.ts';
 import type { SessionTable } from '../schema.ts';
 
 export async function insertSession(db: Executor, s: SessionTable): Promise<void> {
   await db.insertInto('sessions').values(s).execute();
 }
 
-/** The session and the user it belongs to, in one query (it runs on every request). */
+/** The session, the user it belongs to and the user's roles (comma-separated), in one query: it runs on every request. */
 export function findSessionWithUser(db: Executor, id: string) {
+  const roles = isPostgres(db)
+    ? sql<string | null>`(select string_agg(role, ',' order by role) from user_roles where user_roles.user_id = users.id)`
+    : sql<string | null>`(select group_concat(role, ',') from (select role from user_roles where user_roles.user_id = users.id order by role))`;
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -27,6 +32,7 @@ export function findSessionWithUser(db: Executor, id: string) {
       'users.must_change_password',
       'users.is_demo',
       'users.disabled',
+      roles.as('roles'),
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();

@@ -90,6 +90,12 @@ export async function countAdmins(db: Executor): Promise<Record<string, number>>
   return Object.fromEntries(rows.map((r) => [r.admin_role as string, Number(r.n)]));
 }
 
+/** Whether any demo account exists (stops at the first one). */
+export async function hasDemoUsers(db: Executor): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
 export async function countDemoUsers(db: Executor): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', 1).executeTakeFirstOrThrow();
   return Number(r.n);

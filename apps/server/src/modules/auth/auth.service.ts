@@ -109,7 +109,7 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
     throw new AppError(row.disabled ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED');
   }
   if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) await sessions.touchSession(ctx.db, id, now.toISOString());
-  const roles = row.admin_role ? [] : await users.getRoles(ctx.db, row.id);
+  const roles = row.admin_role || !row.roles ? [] : row.roles.split(',');
   return {
     id: row.id,
     username: row.username,

@@ -7,7 +7,7 @@ export const healthRoutes = (ctx: AppContext) => async (app: FastifyInstance) =>
     let demo: boolean;
     try {
       // Tells the login page to point at the README's demo accounts; never true in production.
-      demo = !ctx.config.production && (await users.countDemoUsers(ctx.db)) > 0;
+      demo = !ctx.config.production && (await users.hasDemoUsers(ctx.db));
     } catch {
       return reply.code(503).send({ status: 'error', database: ctx.dialect, version: ctx.config.version });
     }
