@@ -47,6 +47,15 @@ describe(`administration (${DIALECT})`, () => {
     assert.equal(ok.body.sessionIdleMinutes, 15);
   });
 
+  it('serves the OpenAPI description at /api/docs', async () => {
+    const r = await request(env, 'GET', '/api/docs/json');
+    assert.equal(r.status, 200);
+    assert.match(r.body.openapi, /^3\./);
+    for (const p of ['/api/health', '/api/auth/login', '/api/inbox/', '/api/assignments/', '/api/assignments/{id}/actions/{action}', '/api/org/users', '/api/audit/verify']) {
+      assert.ok(r.body.paths[p], p);
+    }
+  });
+
   it('migrates all the way down, leaving no table, and up again', async () => {
     const env2 = await createTestEnv();
     try {
