@@ -1,12 +1,10 @@
 /**
- * E2E harness: a real server (fresh SQLite data directory, demo organisation with a known password)
+ * E2E harness (the web app is built by scripts/test.mjs beforehand): a real server (fresh SQLite data directory, demo organisation with a known password)
  * on a free loopback port, and headless Chromium from @sparticuz/chromium driven by playwright-core.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -15,16 +13,8 @@ import { seedDemo } from '../apps/server/src/seed/demo.ts';
 import { createContext } from '../apps/server/src/context.ts';
 import { migrateToLatest, openDatabase } from '@zhongshu/db';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'Demo-e2e-Passw0rd';
 export const SCREENSHOTS = path.join(os.tmpdir(), 'zhongshu-e2e-screens');
-
-/** Builds the web app once if it has not been built. */
-export function ensureWebBuilt(): void {
-  if (fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web build failed');
-}
 
 export interface E2E {
   baseUrl: string;
@@ -36,7 +26,6 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
-  ensureWebBuilt();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-'));
   // Seed the demo organisation with a password the test knows, before the server's own first start.

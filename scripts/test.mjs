@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebIfStale } from './build-web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -89,7 +90,10 @@ if (want('integration') || want('integration:sqlite')) failed += (await runNodeT
 if (want('integration') || want('integration:postgres')) {
   failed += (await withEmbeddedPostgres((url) => runNodeTests('integration postgres', integrationFiles, { ZHONGSHU_TEST_PG_URL: url }))) ? 1 : 0;
 }
-if (want('e2e')) failed += (await runNodeTests('e2e', e2eFiles)) ? 1 : 0;
+if (want('e2e')) {
+  buildWebIfStale();
+  failed += (await runNodeTests('e2e', e2eFiles)) ? 1 : 0;
+}
 
 console.log(`\n${totals.pass} passed, ${totals.fail} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failed || totals.fail ? 1 : 0);

@@ -1,5 +1,6 @@
+import { useUrlFilters } from '../../shared/use-url-filters';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Button, Empty, Input, Pagination, Segmented, Select, Table, TreeSelect, type TableColumnsType } from 'antd';
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AssignmentState, AssignmentSummary } from '../../api/types';
@@ -47,7 +48,7 @@ export function AssignmentListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilters();
   const directory = useDirectory();
   const filters = {
     state: params.get('state') ?? '',
@@ -75,15 +76,6 @@ export function AssignmentListPage() {
     [directory.data],
   );
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: TableColumnsType<AssignmentSummary> = [
     {

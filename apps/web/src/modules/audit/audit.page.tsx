@@ -1,5 +1,5 @@
+import { useUrlFilters } from '../../shared/use-url-filters';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { Alert, AutoComplete, Button, DatePicker, Input, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
@@ -26,7 +26,7 @@ function detailText(detail: unknown): string {
 
 export function AuditPage() {
   const toastError = useErrorToast();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useUrlFilters();
   const filters: AuditFilters = {
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
@@ -56,15 +56,6 @@ export function AuditPage() {
   });
   const [exporting, setExporting] = useState(false);
 
-  const setFilters = (changes: Partial<Record<keyof AuditFilters, string>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const search = () =>
     setFilters({

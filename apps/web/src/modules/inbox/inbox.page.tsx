@@ -1,4 +1,5 @@
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useUrlFilters } from '../../shared/use-url-filters';
+import { useNavigate } from 'react-router-dom';
 import { Empty, Pagination, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import type { InboxBox, InboxItem } from '../../api/types';
 import { PageHeader } from '../../shared/page-header';
@@ -46,7 +47,7 @@ function TitleCell({ item }: { item: InboxItem }) {
 }
 
 export function InboxPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilters();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const toastError = useErrorToast();
@@ -60,15 +61,6 @@ export function InboxPage() {
   const list = useInboxList({ box, module: moduleFilter, urgency, page, pageSize });
   const markRead = useMarkInboxRead();
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const open = (item: InboxItem) => {
     if (!item.read) markRead.mutate(item.id, { onError: toastError });

@@ -1,5 +1,6 @@
+import { useUrlFilters } from '../../shared/use-url-filters';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import {
   Alert,
   App,
@@ -292,7 +293,7 @@ export function UsersPage() {
   const isMobile = useIsMobile();
   const isSystem = me.adminRole === 'system';
   const isSecurity = me.adminRole === 'security';
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlFilters();
   const filters = {
     q: params.get('q') ?? '',
     unitId: params.get('unitId') ?? '',
@@ -311,15 +312,6 @@ export function UsersPage() {
   const unlock = useUnlockUser();
   const update = useUpdateUser();
 
-  const updateParams = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const renderActions = (user: UserRow) => (
     <Space size={0} wrap>
