@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 
@@ -74,6 +74,11 @@ export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return { db, dialect: 'sqlite', sqlitePath, sqlite, close: () => db.destroy() };
+}
+
+/** Round trip to the database (health checks). */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /** True when the file is a readable SQLite database holding Zhongshu's tables (checked before a restore). */
