@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isZhongshuSqliteFile, migrateToLatest, openDatabase } from '@zhongshu/db';
 import { loadConfig } from './config.ts';
-import { createContext } from './context.ts';
-import { startServer } from './server.ts';
-import { createAdmins } from './seed/admins.ts';
-import { seedDemo } from './seed/demo.ts';
-import { verifyAuditChain } from './modules/audit/audit.service.ts';
+
+// Each command loads only what it needs: `gongwen` must not pay for the server and database layers.
+const db = () => import('@zhongshu/db');
 
 const HELP = `中枢 Zhongshu 命令行
 
@@ -23,7 +20,8 @@ const HELP = `中枢 Zhongshu 命令行
   gongwen parse|check|render …   公文解析、检查、排版（见 README）
 `;
 
-function context() {
+async function context() {
+  const [{ openDatabase }, { createContext }] = await Promise.all([db(), import('./context.ts')]);
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   return createContext(handle, config);
@@ -35,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const { values } = parseArgs({ args: rest, options: { production: { type: 'boolean' } } });
       const config = loadConfig(process.env, values.production ? { production: true } : {});
+      const { startServer } = await import('./server.ts');
       const server = await startServer(config);
       const shutdown = () => {
         server.close().then(() => process.exit(0), () => process.exit(1));
@@ -44,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keep running
     }
     case 'migrate': {
-      const ctx = context();
+      const ctx = await context();
+      const { migrateToLatest } = await db();
       const done = await migrateToLatest(ctx.db);
       console.log(done.length ? `已执行迁移：${done.join('、')}` : '数据库已是最新结构');
       await ctx.handle.close();
@@ -56,11 +56,12 @@ async function main(argv: string[]): Promise<number> {
         console.error('请使用 zhongshu seed --demo');
         return 2;
       }
-      const ctx = context();
+      const ctx = await context();
       if (ctx.config.production) {
         console.error('生产模式（NODE_ENV=production）下不能写入演示数据');
         return 2;
       }
+      const [{ migrateToLatest }, { seedDemo }] = await Promise.all([db(), import('./seed/demo.ts')]);
       await migrateToLatest(ctx.db);
       const r = await seedDemo(ctx);
       console.log(r.created ? `已写入演示数据（仅供演示）。演示账号统一密码：${r.password}` : '演示数据已存在，未重复写入');
@@ -69,7 +70,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'create-admins': {
       const { values } = parseArgs({ args: rest, options: { reset: { type: 'boolean' } } });
-      const ctx = context();
+      const ctx = await context();
+      const [{ migrateToLatest }, { createAdmins }] = await Promise.all([db(), import('./seed/admins.ts')]);
       await migrateToLatest(ctx.db);
       const created = await createAdmins(ctx, { reset: values.reset });
       if (!created.length) console.log('三员账号已存在；如需重置密码请加 --reset');
@@ -84,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('用法: zhongshu backup <文件>');
         return 2;
       }
-      const ctx = context();
+      const ctx = await context();
       if (ctx.dialect === 'postgres') {
         console.log(`PostgreSQL 请使用：pg_dump --format=custom --file="${file}" "$DATABASE_URL"`);
         console.log(`附件目录 ${ctx.config.filesDir} 请一并备份（如 tar czf files.tgz -C "${ctx.config.filesDir}" .）`);
@@ -108,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       // Check the backup really is a Zhongshu database before replacing anything.
+      const { isZhongshuSqliteFile } = await db();
       if (!isZhongshuSqliteFile(path.resolve(file))) {
         console.error('该文件不是中枢的数据库备份，未做任何更改');
         return 1;
@@ -124,7 +127,8 @@ async function main(argv: string[]): Promise<number> {
         console.error('用法: zhongshu audit verify');
         return 2;
       }
-      const ctx = context();
+      const ctx = await context();
+      const { verifyAuditChain } = await import('./modules/audit/audit.service.ts');
       const r = await verifyAuditChain(ctx);
       await ctx.handle.close();
       if (r.ok) {

@@ -300,7 +300,7 @@ function isUpward(doc: GongwenDocument, options: CheckOptions): boolean {
 }
 
 function issuerOf(doc: GongwenDocument): string | undefined {
-  return doc.elements.issuerSignatures?.[0] ?? doc.elements.issuerMark?.replace(/(文件|纪要)$/, '');
+  return doc.elements.issuerSignatures?.[0] ?? doc.elements.issuerMarkOrgans?.[0] ?? doc.elements.issuerMark?.replace(/(文件|纪要)$/, '');
 }
 
 function canonicalUnit(tree: readonly OrgUnit[], name: string): string | undefined {
@@ -598,11 +598,16 @@ function checkComplete(doc: GongwenDocument, options: CheckOptions, emit: Emit):
     emit(make('ELEMENT_MISSING', 'error', 'format', element, `缺少${name}。`, clause));
   if (!el.issuerMark) missing('issuerMark', '发文机关标志', 'GB/T 9704-2012 7.2.4');
   if (!el.documentNumber && doc.format !== '纪要式') missing('documentNumber', '发文字号', CLAUSE.documentNumber);
-  if (!el.title && doc.format !== '纪要式') missing('title', '标题', CLAUSE.title);
+  // A 命令（令） may go without a title: its mark and 令号 name it (10.2).
+  if (!el.title && doc.format !== '纪要式' && doc.format !== '命令式') missing('title', '标题', CLAUSE.title);
   const noRecipients = doc.documentType && ['公告', '通告', '公报', '纪要', '决议', '命令'].includes(doc.documentType);
   if (!noRecipients && (!el.primaryRecipients || el.primaryRecipients.length === 0)) missing('primaryRecipients', '主送机关', CLAUSE.primaryRecipients);
   if (el.body.length === 0) missing('body', '正文', 'GB/T 9704-2012 7.3.3');
-  if (doc.format !== '纪要式' && (!el.issuerSignatures || el.issuerSignatures.length === 0)) missing('issuerSignatures', '发文机关署名', 'GB/T 9704-2012 7.3.5');
+  if (doc.format === '命令式') {
+    if (!el.signatureStamps || el.signatureStamps.length === 0) missing('signatureStamps', '签发人职务和签名章', 'GB/T 9704-2012 10.2、7.3.5.3');
+  } else if (doc.format !== '纪要式' && (!el.issuerSignatures || el.issuerSignatures.length === 0)) {
+    missing('issuerSignatures', '发文机关署名', 'GB/T 9704-2012 7.3.5');
+  }
   if (!el.issueDate) missing('issueDate', '成文日期', CLAUSE.issueDate);
   if (doc.format !== '信函式') {
     if (!el.printingOrgan) missing('printingOrgan', '印发机关', CLAUSE.printingDate);

@@ -24,6 +24,7 @@ export {
 } from './numbering.ts';
 export { renderDocx, PAGE, FONTS, RED, textWidthChars } from './render-docx.ts';
 export { renderHtml } from './render-html.ts';
+export { breakTitle, isTrapezoidOrDiamond, TITLE_LINE_CHARS } from './title-lines.ts';
 export {
   formatChineseDate,
   formatDocumentNumber,

@@ -148,7 +148,7 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
       !el.issuerMark &&
       !el.documentNumber &&
       (/文件$/.test(line) ||
-        ((isOrganLike(line) || /纪要$/.test(line) || /(命令|令)$/.test(line)) && i + 1 < n && documentNumberLine(lines[i + 1]!.text) !== null)) &&
+        ((isOrganLike(line) || /纪要$/.test(line) || /(命令|令)$/.test(line)) && numberFollows(lines, i + 1))) &&
       line.length <= 40 &&
       !SENTENCE_PUNCT.test(line)
     ) {
@@ -342,6 +342,16 @@ function pushNote(notes: AttachmentNote[], text: string): void {
   const m = /^(\d{1,2})\s*[.．、]\s*(.*)$/.exec(text.trim());
   if (m) notes.push({ index: Number(m[1]), name: m[2]! });
   else if (text.trim()) notes.push({ index: null, name: text.trim() });
+}
+
+/** 份号, 密级 or 紧急程度 alone on a line (a 信函式 puts them under its mark). */
+const HEAD_MARKING_LINE = /^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*[★☆*]\s*\S+)?|特急|加急|特提|平急)$/;
+
+/** True when the 发文字号 (or 令号) stands at line i, after any 份号/密级/紧急程度 lines. */
+function numberFollows(lines: readonly SourceLine[], i: number): boolean {
+  let k = i;
+  while (k < lines.length && k - i < 3 && HEAD_MARKING_LINE.test(lines[k]!.text)) k++;
+  return k < lines.length && documentNumberLine(lines[k]!.text) !== null;
 }
 
 interface JointMark {

@@ -5,6 +5,7 @@
  */
 import type { BodyBlock, GongwenDocument } from './model.ts';
 import { bodyBlockText, formatChineseDate, textWidthChars } from './text-forms.ts';
+import { breakTitle } from './title-lines.ts';
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -30,8 +31,18 @@ const CSS = `
 .gongwen .notes-more { padding-left: 5em; }
 .gongwen .sig { text-align: right; }
 .gongwen .sig-first { margin-top: 10.227mm; }
-.gongwen.letter .red-line { display: none; }
-.gongwen.letter .mark { border-bottom: 1.5pt double #f00; margin-top: -7mm; }
+.gongwen .mark.joint { display: flex; justify-content: center; align-items: center; gap: 0.5em; line-height: 1.2; }
+.gongwen .mark.joint .organs { display: flex; flex-direction: column; }
+.gongwen .mark.joint .organs span { text-align: justify; text-align-last: justify; }
+.gongwen.letter { position: relative; }
+.gongwen.letter .mark { margin-top: 0; }
+.gongwen .double-line { margin: 4mm -7mm 0; height: 0.4mm; border-top: 1mm solid #f00; border-bottom: 0.25mm solid #f00; }
+.gongwen .double-line.foot { position: absolute; top: 245.75mm; left: 0; right: 0; margin: 0 -7mm; border-top-width: 0.25mm; border-bottom-width: 1mm; }
+.gongwen .letter-head { display: flex; justify-content: space-between; margin-top: 4.9mm; line-height: 1.2; }
+.gongwen .letter-head .number { margin-top: 0; }
+.gongwen .stamp { text-align: right; }
+.gongwen .stamp .stamp-title { margin-right: 2em; }
+.gongwen .stamp .stamp-name { display: inline-block; text-align: left; }
 .gongwen .attachment { break-before: page; page-break-before: always; }
 .gongwen .imprint { margin-top: 10.227mm; font-size: 14pt; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; break-inside: avoid; }
 .gongwen .imprint p { padding: 0 1em; }
@@ -48,6 +59,25 @@ function block(b: BodyBlock, path: string): string {
   const stop = text.indexOf('。');
   if (stop !== -1 && stop < text.length - 1) return `<p class="indent"${at}><span class="${cls}">${esc(text.slice(0, stop + 1))}</span>${esc(text.slice(stop + 1))}</p>`;
   return `<p class="indent ${cls}"${at}>${esc(text)}</p>`;
+}
+
+/** The 发文机关标志: one line, or a joint mark with the names stacked and "文件" centred to their right (7.2.4). */
+function issuerMarkHtml(doc: GongwenDocument): string {
+  const el = doc.elements;
+  const organs = el.issuerMarkOrgans;
+  const mark = el.issuerMark ?? '';
+  const joint = organs && organs.length > 1 && mark.startsWith(organs.join('')) ? organs : null;
+  if (joint && doc.format !== '信函式') {
+    const suffix = mark.slice(joint.join('').length);
+    const chars = Math.max(...joint.map(textWidthChars)) + (suffix ? textWidthChars(suffix) + 0.5 : 0);
+    const pt = Math.max(22, Math.min(36, Math.floor(430 / chars)));
+    const names = joint.map((o) => `<span>${esc(o)}</span>`).join('');
+    return `<div class="mark joint" data-element="issuerMark" style="font-size:${pt}pt"><span class="organs">${names}</span>${suffix ? `<span class="suffix">${esc(suffix)}</span>` : ''}</div>`;
+  }
+  // 信函式: a joint letter shows the 主办机关's mark only (10.1).
+  const text = joint ? joint[0]! : mark;
+  const pt = Math.max(22, Math.min(doc.format === '信函式' ? 30 : 36, Math.floor(430 / Math.max(textWidthChars(text), 1))));
+  return `<p class="mark" data-element="issuerMark" style="font-size:${pt}pt">${esc(text)}</p>`;
 }
 
 /** Characters on a line of the 版心 (GB/T 9704 5.2.3). */
@@ -70,6 +100,42 @@ function signatureIndents(sigs: readonly string[], date: string, sealed: boolean
 
 const em = (n: number): string => `${Math.round(n * 100) / 100}em`;
 
+/** 署名 and 成文日期, 签名章 lines, or joint sealed rows, placed as the .docx places them (7.3.5). */
+function signatureHtml(doc: GongwenDocument): string[] {
+  const el = doc.elements;
+  const parts: string[] = [];
+  const sigs = el.issuerSignatures ?? [];
+  const date = el.issueDate ? formatChineseDate(el.issueDate) : '';
+  const stamps = el.signatureStamps ?? [];
+  if (stamps.length > 0) {
+    // 7.3.5.3: two blank lines down, the 签名章 4 characters from the right, the 职务 2 to its left.
+    const nameW = Math.max(...stamps.map((s) => textWidthChars(s.name)));
+    stamps.forEach((s, k) =>
+      parts.push(
+        `<p class="stamp" data-element="signatureStamps[${k}]" style="padding-right:4em${k === 0 ? ';margin-top:20.45mm' : ''}"><span class="stamp-title">${esc(s.title)}</span><span class="stamp-name" style="width:${em(nameW)}">${esc(s.name)}</span></p>`,
+      ),
+    );
+    if (date) parts.push(`<p class="sig sig-first" data-element="issueDate" style="padding-right:4em">${esc(date)}</p>`);
+    return parts;
+  }
+  if (el.sealed && sigs.length > 1) {
+    // 7.3.5.1 joint: two 署名 a row, each centred in a seal-wide slot; the last over the date.
+    const dateW = textWidthChars(date);
+    const pitch = Math.max(9, Math.max(...sigs.map(textWidthChars)) + 2);
+    const pad = 4 + dateW / 2 - pitch / 2;
+    for (let k = 0; k < sigs.length; k += 2) {
+      const row = sigs.slice(k, k + 2).map((s, j) => `<span data-element="issuerSignatures[${k + j}]" style="display:inline-block;width:${em(pitch)};text-align:center">${esc(s)}</span>`);
+      parts.push(`<p class="sig" style="padding-right:${em(pad)};margin-top:${k === 0 ? '20.45mm' : '30.68mm'}">${row.join('')}</p>`);
+    }
+    if (date) parts.push(`<p class="sig" data-element="issueDate" style="padding-right:4em">${esc(date)}</p>`);
+    return parts;
+  }
+  const indents = signatureIndents(sigs, date, el.sealed === true);
+  sigs.forEach((s, k) => parts.push(`<p class="sig${k === 0 ? ' sig-first' : ''}" data-element="issuerSignatures[${k}]" style="padding-right:${em(indents.sigs[k]!)}">${esc(s)}</p>`));
+  if (date) parts.push(`<p class="sig${sigs.length === 0 ? ' sig-first' : ''}" data-element="issueDate" style="padding-right:${em(indents.date)}">${esc(date)}</p>`);
+  return parts;
+}
+
 /**
  * Renders a 公文 to a self-contained HTML page laid out as GB/T 9704 prints it.
  * @param doc the model
@@ -78,19 +144,31 @@ const em = (n: number): string => `${Math.round(n * 100) / 100}em`;
 export function renderHtml(doc: GongwenDocument): string {
   const el = doc.elements;
   const parts: string[] = [];
-  if (el.copyNumber) parts.push(`<p class="head-line" data-element="copyNumber">${esc(el.copyNumber)}</p>`);
-  if (el.classification) parts.push(`<p class="head-line heiti" data-element="classification">${esc(el.classification.level)}${el.classification.period ? '★' + esc(el.classification.period) : ''}</p>`);
-  if (el.urgency) parts.push(`<p class="head-line heiti" data-element="urgency">${esc(el.urgency)}</p>`);
-  if (el.issuerMark) {
-    const pt = Math.max(22, Math.min(doc.format === '信函式' ? 30 : 36, Math.floor(430 / Math.max(textWidthChars(el.issuerMark), 1))));
-    parts.push(`<p class="mark" data-element="issuerMark" style="font-size:${pt}pt">${esc(el.issuerMark)}</p>`);
-  }
+  const headLines: string[] = [];
+  if (el.copyNumber) headLines.push(`<p class="head-line" data-element="copyNumber">${esc(el.copyNumber)}</p>`);
+  if (el.classification) headLines.push(`<p class="head-line heiti" data-element="classification">${esc(el.classification.level)}${el.classification.period ? '★' + esc(el.classification.period) : ''}</p>`);
+  if (el.urgency) headLines.push(`<p class="head-line heiti" data-element="urgency">${esc(el.urgency)}</p>`);
   const number = el.documentNumber?.text ?? '';
-  if (el.signers && el.signers.length > 0) {
-    parts.push(`<p class="upward"><span data-element="documentNumber">${esc(number)}</span><span data-element="signers">签发人：<span class="kaiti">${esc(el.signers.join('　'))}</span></span></p>`);
-  } else if (number) parts.push(`<p class="number" data-element="documentNumber">${esc(number)}</p>`);
-  if (el.issuerMark || number) parts.push('<div class="red-line" role="separator"></div>');
-  if (el.title) parts.push(`<h1 class="title" data-element="title">${esc(el.title)}</h1>`);
+  const letter = doc.format === '信函式' && !el.signers?.length;
+  if (letter) {
+    // 信函式 (10.1): the mark 30 mm from the top of the page, a double line (thick over thin) 4 mm
+    // under it, then 份号 … flush left and the 发文字号 flush right; a double line (thin over
+    // thick) 20 mm from the bottom of the first page.
+    if (el.issuerMark) parts.push(issuerMarkHtml(doc), '<div class="double-line" role="separator"></div>');
+    if (headLines.length || number) {
+      parts.push(`<div class="letter-head"><div>${headLines.join('')}</div>${number ? `<p class="number" data-element="documentNumber">${esc(number)}</p>` : ''}</div>`);
+    }
+    parts.push('<div class="double-line foot" role="separator"></div>');
+  } else {
+    parts.push(...headLines);
+    if (el.issuerMark) parts.push(issuerMarkHtml(doc));
+    if (el.signers && el.signers.length > 0) {
+      parts.push(`<p class="upward"><span data-element="documentNumber">${esc(number)}</span><span data-element="signers">签发人：<span class="kaiti">${esc(el.signers.join('　'))}</span></span></p>`);
+    } else if (number) parts.push(`<p class="number" data-element="documentNumber">${esc(number)}</p>`);
+    // 命令（令） has no separator line (10.2).
+    if ((el.issuerMark || number) && doc.format !== '命令式') parts.push('<div class="red-line" role="separator"></div>');
+  }
+  if (el.title) parts.push(`<h1 class="title" data-element="title">${breakTitle(el.title).map(esc).join('<br>')}</h1>`);
   if (el.primaryRecipients?.length) parts.push(`<p class="recipients" data-element="primaryRecipients">${esc(el.primaryRecipients.join('，'))}：</p>`);
   el.body.forEach((b, i) => parts.push(block(b, `body[${i}]`)));
   (el.attachmentNotes ?? []).forEach((n, k) => {
@@ -100,11 +178,7 @@ export function renderHtml(doc: GongwenDocument): string {
   for (const [label, names, key] of [['出席', el.attendees, 'attendees'], ['请假', el.absentees, 'absentees'], ['列席', el.nonVotingAttendees, 'nonVotingAttendees']] as const) {
     if (names?.length) parts.push(`<p class="notes" data-element="${key}"><span class="heiti">${label}：</span>${esc(names.join('、'))}</p>`);
   }
-  const sigs = el.issuerSignatures ?? [];
-  const date = el.issueDate ? formatChineseDate(el.issueDate) : '';
-  const indents = signatureIndents(sigs, date, el.sealed === true);
-  sigs.forEach((s, k) => parts.push(`<p class="sig${k === 0 ? ' sig-first' : ''}" data-element="issuerSignatures[${k}]" style="padding-right:${em(indents.sigs[k]!)}">${esc(s)}</p>`));
-  if (date) parts.push(`<p class="sig${sigs.length === 0 ? ' sig-first' : ''}" data-element="issueDate" style="padding-right:${em(indents.date)}">${esc(date)}</p>`);
+  parts.push(...signatureHtml(doc));
   if (el.note) parts.push(`<p class="indent" data-element="note">（${esc(el.note)}）</p>`);
   (el.attachments ?? []).forEach((a, i) => {
     const head = a.index !== null ? `<p class="heiti">附件${a.index}</p>` : '';
@@ -118,5 +192,7 @@ export function renderHtml(doc: GongwenDocument): string {
     parts.push('</footer>');
   }
   const formatClass = { 文件式: 'file', 信函式: 'letter', 命令式: 'order', 纪要式: 'minutes' }[doc.format];
-  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(el.title ?? '公文')}</title><style>${CSS}</style></head><body><article class="gongwen ${formatClass}">\n${parts.join('\n')}\n</article></body></html>\n`;
+  // 信函式: the first page's 版心 starts at the mark, 30 mm from the top; "首页不显示页码" (10.1).
+  const css = letter ? CSS + '@page :first { margin-top: 30mm; @bottom-right { content: none; } @bottom-left { content: none; } }\n' : CSS;
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(el.title ?? '公文')}</title><style>${css}</style></head><body><article class="gongwen ${formatClass}">\n${parts.join('\n')}\n</article></body></html>\n`;
 }

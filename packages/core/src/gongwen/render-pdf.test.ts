@@ -123,3 +123,122 @@ test('PDF via LibreOffice: the 版记 sits at the foot of the 版心 on the last
   assert.ok(body.length > 0);
   assert.ok(copy[0]!.yMin - Math.max(...body.map((w) => w.yMax)) > 100, 'a gap between the text and the 版记');
 });
+
+/** Horizontal runs of red pixels on page 1 at 300 dpi: [top, bottom, left, right] in mm, one per band. */
+async function redBands(doc: GongwenDocument): Promise<Array<{ top: number; bottom: number; left: number; right: number }>> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-red-'));
+  try {
+    writeFileSync(join(dir, 'doc.docx'), await renderDocx(doc));
+    execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'doc.docx')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', join(dir, 'doc.pdf'), join(dir, 'p')]);
+    const ppm = readFileSync(join(dir, 'p-1.ppm'));
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+    const [w, h] = [Number(header[1]), Number(header[2])];
+    const data = ppm.subarray(header[0].length);
+    const mm = (px: number): number => Math.round((px * 254) / 300) / 10;
+    const bands: Array<{ top: number; bottom: number; left: number; right: number; wide: boolean }> = [];
+    for (let y = 0; y < h; y++) {
+      let first = -1;
+      let last = -1;
+      let count = 0;
+      for (let x = 0; x < w; x++) {
+        const o = (y * w + x) * 3;
+        if (data[o]! > 200 && data[o + 1]! < 120 && data[o + 2]! < 120) {
+          if (first < 0) first = x;
+          last = x;
+          count++;
+        }
+      }
+      if (count === 0) continue;
+      const wide = count > w * 0.6; // a rule, not lettering
+      const prev = bands[bands.length - 1];
+      if (prev && prev.wide === wide && y - Math.round((prev.bottom * 300) / 25.4) <= 2) {
+        prev.bottom = mm(y + 1);
+        prev.left = Math.min(prev.left, mm(first));
+        prev.right = Math.max(prev.right, mm(last + 1));
+      } else bands.push({ top: mm(y), bottom: mm(y + 1), left: mm(first), right: mm(last + 1), wide });
+    }
+    return bands.map(({ top, bottom, left, right }) => ({ top, bottom, left, right }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('PDF via LibreOffice: 信函式 mark 30 mm from the top edge, double lines 4 mm under it and 20 mm from the bottom, 170 mm long', async (t) => {
+  if (!hasLibreOffice()) {
+    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
+    t.skip('libreoffice 未安装');
+    return;
+  }
+  const letter: GongwenDocument = {
+    documentType: '函',
+    format: '信函式',
+    elements: {
+      issuerMark: '××县人民政府办公室',
+      documentNumber: { text: '×政办函〔2026〕12号', issuerCode: '×政办函', year: 2026, serial: 12 },
+      title: '××县人民政府办公室关于商请支持城东小学建设的函',
+      primaryRecipients: ['××市教育局'],
+      body: Array.from({ length: 14 }, () => ({ kind: 'paragraph' as const, text: '为做好城东小学建设工作，现商请贵局在用地审批、资金安排和师资调配等方面给予支持。' })),
+      issuerSignatures: ['××县人民政府办公室'],
+      issueDate: '2026-03-02',
+    },
+  };
+  const bands = await redBands(letter);
+  // The mark (lettering), then two double lines (each a thick and a thin band).
+  const [mark, ...rules] = bands;
+  assert.ok(mark!.top >= 29 && mark!.top <= 32, `mark top ${mark!.top} mm, 30 mm from the top edge`);
+  assert.equal(rules.length, 4, JSON.stringify(rules));
+  const [t1, t2, b1, b2] = rules as [typeof mark, typeof mark, typeof mark, typeof mark];
+  assert.ok(t1!.bottom - t1!.top > t2!.bottom - t2!.top, 'first double line thick over thin');
+  assert.ok(b2!.bottom - b2!.top > b1!.bottom - b1!.top, 'second double line thin over thick');
+  assert.ok(Math.abs(t1!.top - mark!.bottom - 4) <= 1, `first double line ${t1!.top - mark!.bottom} mm under the mark`);
+  assert.ok(Math.abs(297 - b2!.bottom - 20) <= 0.5, `second double line ${297 - b2!.bottom} mm from the bottom edge`);
+  for (const r of rules) assert.ok(Math.abs(r!.right - r!.left - 170) <= 1 && Math.abs(r!.left - 20) <= 1, `170 mm centred: ${r!.left}–${r!.right}`);
+  // No page number on page 1; page 2 keeps its number, 7 mm below the 版心.
+  const words = await pdfWords(letter);
+  assert.ok(Math.max(...words.map((w) => w.page)) >= 2, 'two pages');
+  const numbers = words.filter((w) => /^\d+$/.test(w.text) && w.yMin > BOX.bottom);
+  assert.deepEqual(numbers.map((n) => [n.page, n.text]), [[2, '2']]);
+  assert.ok(Math.abs(numbers[0]!.yMin - (BOX.bottom + 7 * PT_PER_MM)) < 6, 'page 2 number 7 mm below the 版心');
+});
+
+test('PDF via LibreOffice: a joint mark stacks the names, "文件" to their right centred between them', async (t) => {
+  if (!hasLibreOffice()) {
+    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
+    t.skip('libreoffice 未安装');
+    return;
+  }
+  const doc: GongwenDocument = {
+    documentType: '通知',
+    format: '文件式',
+    elements: {
+      issuerMark: '中共××县委员会××县人民政府文件',
+      issuerMarkOrgans: ['中共××县委员会', '××县人民政府'],
+      documentNumber: { text: '×发〔2026〕3号', issuerCode: '×发', year: 2026, serial: 3 },
+      title: '关于加强基层治理工作的通知',
+      body: [{ kind: 'paragraph', text: '现将有关事项通知如下。' }],
+    },
+  };
+  const words = (await pdfWords(doc)).filter((w) => w.page === 1 && w.yMax < BOX.top + 90 * PT_PER_MM);
+  const suffix = words.find((w) => w.text === '文件');
+  assert.ok(suffix, '"文件" printed');
+  // The names: the rows of red mark words around "文件", top to bottom.
+  const rows = new Map<number, Word[]>();
+  for (const w of words.filter((x) => x !== suffix && x.yMax < suffix.yMax + 40 && x.yMin > suffix.yMin - 40)) {
+    const key = Math.round(w.yMin);
+    rows.set(key, [...(rows.get(key) ?? []), w]);
+  }
+  const [first, second] = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, ws]) => ws) as [Word[], Word[]];
+  assert.equal(rows.size, 2, 'two stacked names');
+  assert.equal(first.map((w) => w.text).join(''), '中共××县委员会', '主办机关 first');
+  assert.equal(second.map((w) => w.text).join(''), '××县人民政府');
+  const top = Math.min(...first.map((w) => w.yMin));
+  const bottom = Math.max(...second.map((w) => w.yMax));
+  const mid = (suffix.yMin + suffix.yMax) / 2;
+  assert.ok(Math.abs(mid - (top + bottom) / 2) < 4, `"文件" centred on the names: ${mid} vs ${(top + bottom) / 2}`);
+  assert.ok(suffix.xMin > Math.max(...first.concat(second).map((w) => w.xMax)), '"文件" right of the names');
+  // Names spread to one width.
+  const left = (ws: Word[]): number => Math.min(...ws.map((w) => w.xMin));
+  const right = (ws: Word[]): number => Math.max(...ws.map((w) => w.xMax));
+  assert.ok(Math.abs(left(first) - left(second)) < 3 && Math.abs(right(first) - right(second)) < 3, 'names spread to one width');
+});
