@@ -31,6 +31,11 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
   IMPORT_FAILED: { status: 400, message: '导入文件有误，请按错误清单修改后重新导入' },
+  DOCUMENT_NUMBER_TAKEN: { status: 409, message: '该发文字号已被占用' },
+  DOCUMENT_NUMBER_NOT_FOUND: { status: 404, message: '该发文字号尚未分配' },
+  DOCUMENT_NUMBER_NOT_RESERVED: { status: 409, message: '只有预留未用的发文字号可以释放' },
+  DOCUMENT_NUMBER_VOID_REASON_REQUIRED: { status: 400, message: '作废发文字号必须填写原因' },
+  DOCUMENT_NUMBER_INVALID: { status: 400, message: '发文字号的机关代字、年份或序号不正确' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，已记录，请联系系统管理员' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -177,6 +177,27 @@ export interface SerialCounterTable {
   last_value: number;
 }
 
+export interface DocumentNumberTable {
+  issuer_code: string;
+  year: number;
+  serial: number;
+  status: string; // reserved | used | released | voided
+  document_id: string | null;
+  updated_at: string;
+}
+
+export interface DocumentNumberEventTable {
+  id: string;
+  issuer_code: string;
+  year: number;
+  serial: number;
+  action: string; // reserve | use | release | void
+  document_id: string | null;
+  reason: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -193,6 +214,8 @@ export interface Database {
   calendar_overrides: CalendarOverrideTable;
   settings: SettingTable;
   serial_counters: SerialCounterTable;
+  document_numbers: DocumentNumberTable;
+  document_number_events: DocumentNumberEventTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
