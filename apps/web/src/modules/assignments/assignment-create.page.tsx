@@ -9,10 +9,9 @@ import { canCreateAssignment } from '../../app/access';
 import { Forbidden } from '../../app/guards';
 import { PageHeader } from '../../shared/page-header';
 import { URGENCY_LABELS } from '../../shared/labels';
-import { buildUnitTree } from '../../shared/unit-tree';
 import { showFieldError } from '../../shared/form-errors';
 import { useErrorToast } from '../../shared/use-error-toast';
-import { useDirectory } from '../org/directory.api';
+import { useDirectory, useDirectoryPickers } from '../org/directory.api';
 import { useCreateAssignment } from './assignments.api';
 
 type CreateForm = {
@@ -42,14 +41,7 @@ export function AssignmentCreatePage() {
   // a leader who also works in the office may record for a colleague too.
   const canPickLeader = me.roles.includes('office');
 
-  const unitTree = useMemo(() => buildUnitTree(directory.data?.units ?? []), [directory.data]);
-  const leaderOptions = useMemo(
-    () =>
-      (directory.data?.users ?? [])
-        .filter((user) => user.isLeader)
-        .map((user) => ({ value: user.id, label: user.leaderRank ? `${user.displayName}（${user.leaderRank}）` : user.displayName })),
-    [directory.data],
-  );
+  const { unitTree, leaderOptions } = useDirectoryPickers(directory);
   const personOptions = useMemo(
     () =>
       (directory.data?.users ?? [])

@@ -1,5 +1,5 @@
 import { useUrlFilters } from '../../shared/use-url-filters';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Empty, Input, Pagination, Segmented, Select, Table, TreeSelect, type TableColumnsType } from 'antd';
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,9 +11,8 @@ import { QueryError } from '../../shared/query-error';
 import { AssignmentStateTag, DaysRemaining, DueFlag, UrgencyTag } from '../../shared/status-tags';
 import { ASSIGNMENT_STATE_LABELS } from '../../shared/labels';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { buildUnitTree } from '../../shared/unit-tree';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useDirectory } from '../org/directory.api';
+import { useDirectory, useDirectoryPickers } from '../org/directory.api';
 import { useAssignmentList } from './assignments.api';
 
 const STATE_OPTIONS = [
@@ -67,14 +66,7 @@ export function AssignmentListPage() {
   useEffect(() => setKeyword(filters.q), [filters.q]);
   const list = useAssignmentList(filters);
 
-  const unitTree = useMemo(() => buildUnitTree(directory.data?.units ?? []), [directory.data]);
-  const leaderOptions = useMemo(
-    () =>
-      (directory.data?.users ?? [])
-        .filter((user) => user.isLeader)
-        .map((user) => ({ value: user.id, label: user.leaderRank ? `${user.displayName}（${user.leaderRank}）` : user.displayName })),
-    [directory.data],
-  );
+  const { unitTree, leaderOptions } = useDirectoryPickers(directory);
 
 
   const columns: TableColumnsType<AssignmentSummary> = [
