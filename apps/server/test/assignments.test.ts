@@ -206,6 +206,11 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
       const overdue = await request(env, 'GET', '/api/assignments?flag=overdue&q=即将到期事项', { session: leader });
       assert.equal(overdue.body.total, 1);
       assert.equal(overdue.body.items[0].daysRemaining, -1);
+      const open = await request(env, 'GET', '/api/assignments?flag=open&pageSize=100', { session: leader });
+      const deadlines = open.body.items.map((i: any) => i.deadline);
+      assert.deepEqual(deadlines, [...deadlines].sort(), 'open items come earliest deadline first');
+      assert.equal(open.body.items[0].overdue, true);
+      assert.equal(open.body.items.some((i: any) => i.state === 'completed' || i.state === 'cancelled'), false);
       const laterItem = (await request(env, 'GET', `/api/assignments/${later.body.id}`, { session: leader })).body;
       assert.equal(laterItem.overdue, false);
       assert.equal((await counts(town)).overdue >= 1, true);

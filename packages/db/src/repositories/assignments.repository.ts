@@ -57,6 +57,10 @@ export interface AssignmentFilter {
   /** Open items due between these dates (inclusive). */
   dueBetween?: [string, string];
   q?: string;
+  /** Only records still being handled. */
+  openOnly?: boolean;
+  /** Earliest deadline first (most overdue on top) instead of newest first. */
+  byDeadline?: boolean;
   /** Classification levels the reader is cleared for. */
   clearedLevels: string[];
 }
@@ -81,12 +85,13 @@ export async function listAssignments(db: Executor, scope: AssignmentScope, f: A
   if (f.leaderId) q = q.where('assignments.leader_id', '=', f.leaderId);
   if (f.overdueBefore) q = q.where('assignments.state', 'in', OPEN_STATES).where('assignments.deadline', '<', f.overdueBefore);
   if (f.dueBetween) q = q.where('assignments.state', 'in', OPEN_STATES).where('assignments.deadline', '>=', f.dueBetween[0]).where('assignments.deadline', '<=', f.dueBetween[1]);
+  if (f.openOnly) q = q.where('assignments.state', 'in', OPEN_STATES);
   if (f.q) {
     const term = f.q;
     q = q.where((eb) => eb.or([containsText('assignments.title', term), containsText('assignments.instruction', term)]));
   }
   const [items, total] = await Promise.all([
-    q.orderBy('assignments.created_at', 'desc').orderBy('assignments.id').limit(page.pageSize).offset(offsetOf(page)).execute(),
+    (f.byDeadline ? q.orderBy('assignments.deadline').orderBy('assignments.created_at') : q.orderBy('assignments.created_at', 'desc')).orderBy('assignments.id').limit(page.pageSize).offset(offsetOf(page)).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

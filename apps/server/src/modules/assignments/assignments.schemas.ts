@@ -20,7 +20,7 @@ export const ListAssignmentsQuery = z.strictObject({
   state: z.enum(['pending_receipt', 'in_progress', 'extension_requested', 'completion_reported', 'completed', 'cancelled']).optional(),
   unitId: idString.optional(),
   leaderId: idString.optional(),
-  flag: z.enum(['overdue', 'due_soon']).optional(),
+  flag: z.enum(['open', 'overdue', 'due_soon']).optional(),
   q: z.string().trim().max(100).optional(),
   ...pageQuery,
 });

@@ -225,6 +225,9 @@ export async function listAssignments(ctx: AppContext, actor: Actor, q: ListAssi
       q: q.q,
       overdueBefore: q.flag === 'overdue' ? today : undefined,
       dueBetween: q.flag === 'due_soon' ? [today, cal.addWorkdays(today, DUE_SOON_WORKDAYS).date] : undefined,
+      openOnly: q.flag === 'open',
+      // With any deadline view the most urgent come first; otherwise the newest.
+      byDeadline: q.flag !== undefined,
       clearedLevels: clearedLevels(actor.clearance),
     },
     q,

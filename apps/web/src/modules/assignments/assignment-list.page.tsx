@@ -21,6 +21,7 @@ const STATE_OPTIONS = [
 ];
 const FLAG_OPTIONS = [
   { value: '', label: '全部' },
+  { value: 'open', label: '在办（按期限）' },
   { value: 'overdue', label: '逾期' },
   { value: 'due_soon', label: '即将到期' },
 ];
