@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GongwenDocument } from './model.ts';
 import { renderHtml } from './render-html.ts';
+import { PAGINATE_SCRIPT } from './render-html-script.ts';
 import { SAMPLE_TEXT, docOf } from './test-helpers.ts';
 
 /** The blocks of the rendered <article>, one per line as the renderer writes them. */
@@ -134,10 +135,43 @@ test('renders the 版记 last, between thick lines, 抄送 over a thin line abov
 
 test('sets the page: A4, 版心 margins, page numbers "— n —" odd right and even left', () => {
   const html = renderHtml(docOf(SAMPLE_TEXT));
-  assert.match(html, /@page \{ size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; \}/);
-  assert.match(html, /@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —";/);
-  assert.match(html, /@page :left \{ @bottom-left \{ content: "— " counter\(page\) " —";/);
-  assert.match(rule(html, '.gongwen'), /width: 156mm;/);
+  // Top and bottom margins on the page; the 28 mm 订口 on the column, so that Chromium, which clips
+  // at the page area, still prints what reaches beyond the 版心 (the 信函's 170 mm lines).
+  assert.match(html, /@page \{ size: 210mm 297mm; margin: 37mm 0 35mm 0; \}/);
+  assert.match(rule(html, '.gongwen'), /width: 156mm; margin: 0 0 0 28mm;/);
+  // "— n —" 7 mm below the 版心, one 4号 character in from its right (odd) or left (even) edge.
+  assert.match(html, /@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —"; font: 14pt "宋体"[^}]*margin-right: 26mm; padding: 7mm 14pt 0 0; text-align: right; vertical-align: top; \} \}/);
+  assert.match(html, /@page :left \{ @bottom-left \{ content: "— " counter\(page\) " —"; font: 14pt "宋体"[^}]*margin-left: 28mm; padding: 7mm 0 0 14pt; text-align: left; vertical-align: top; \} \}/);
+  assert.match(html, /print-color-adjust: exact;/);
+  assert.doesNotMatch(html, /@page :first/, 'only a 信函 changes its first page');
+});
+
+test('a 信函 prints its first page without a number and with the lower double line in the bottom margin box', () => {
+  const doc = docOf(SAMPLE_TEXT);
+  doc.format = '信函式';
+  const html = renderHtml(doc);
+  assert.match(html, /@page :first \{ margin-top: 30mm; @bottom-right \{ content: none; \} @bottom-left \{ content: none; \} @bottom-center \{ content: ""; width: 170mm; [^}]*border-top: 0\.25mm solid #f00; border-bottom: 1mm solid #f00;/);
+  assert.match(rule(html, '.gongwen .double-line'), /margin: 4mm -7mm 0;/);
+  // 10.1: no 印发机关 or 印发日期 and no separator lines in a letter's 版记.
+  assert.doesNotMatch(html, /data-element="printingOrgan"/);
+  assert.match(rule(html, '.gongwen.letter .imprint'), /border: 0;/);
+});
+
+test('places the 发文机关标志 35 mm below the top of the 版心 counting the lines above it (20 mm for a 命令)', () => {
+  const html = renderHtml(docOf(SAMPLE_TEXT));
+  assert.match(rule(html, '.gongwen .mark'), /margin-top: calc\(var\(--mark-top\) - var\(--head-lines, 0\) \* 10\.227mm\);/);
+  assert.match(rule(html, '.gongwen'), /--mark-top: 35mm;/);
+  assert.match(rule(html, '.gongwen.order'), /--mark-top: 20mm;/);
+  assert.match(rule(html, '.gongwen .head-line + .head-line + .head-line + .mark'), /--head-lines: 3;/);
+});
+
+test('carries one script of its own, which sets the 版记 at the foot of the last page', () => {
+  const html = renderHtml(docOf(SAMPLE_TEXT));
+  assert.equal(html.match(/<script>/g)?.length, 1);
+  assert.ok(html.includes(`<script>${PAGINATE_SCRIPT}</script></body>`));
+  assert.match(rule(html, '.gongwen .imprint'), /margin-top: var\(--imprint-gap, 10\.227mm\);/);
+  // The script is ES2017 that any browser parses as it stands.
+  assert.doesNotThrow(() => new Function(PAGINATE_SCRIPT));
 });
 
 test('escapes user text: a title with <script> comes out as text, never as markup', () => {
@@ -153,7 +187,8 @@ test('escapes user text: a title with <script> comes out as text, never as marku
       copyRecipients: ['</footer><script>'],
     },
   };
-  const html = renderHtml(doc);
+  // The renderer's own script aside, no markup comes from the text.
+  const html = renderHtml(doc).replace(`<script>${PAGINATE_SCRIPT}</script>`, '');
   assert.doesNotMatch(html, /<script|<img|<b>|<i>|<\/footer><script/);
   assert.match(html, /<title>关于&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;的通知<\/title>/);
   const list = blocks(html);

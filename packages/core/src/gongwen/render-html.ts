@@ -1,64 +1,117 @@
 /**
  * HTML rendering of the same GB/T 9704 layout, for preview and printing in the browser.
- * Page size, margins, fonts and page numbers come from CSS paged media; browsers without
- * margin-box support still print the layout, only without page numbers.
+ * Page size, margins, fonts, page numbers and the 信函's lower double line come from CSS paged
+ * media as Chromium implements it (margin boxes since Chrome 131); browsers without margin-box
+ * support still print the layout, only without page numbers. A small inline script
+ * (`render-html-script.ts`) puts the 版记 at the foot of the last page.
  */
 import type { BodyBlock, GongwenDocument } from './model.ts';
 import { bodyBlockText, formatChineseDate, textWidthChars } from './text-forms.ts';
+import { PAGINATE_SCRIPT } from './render-html-script.ts';
 import { breakTitle } from './title-lines.ts';
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** One of the 22 lines of the 版心: 225 mm / 22 (GB/T 9704 5.2.3). */
+const LINE = '10.227mm';
+
+/**
+ * Print is laid out for Chromium's paged media. The page margins are 37 mm top and 35 mm bottom
+ * only: Chromium clips whatever overflows the page area, so with 28/26 mm side margins the
+ * 信函's 170 mm double lines would be cut to the 156 mm 版心. The page area therefore spans the
+ * sheet's width and the article sits 28 mm from its left edge (订口). Page numbers are margin
+ * boxes, "— n —" 7 mm below the 版心, one character in from its right edge on odd pages and its
+ * left edge on even pages (7.5). On screen the same column sits on a white A4 sheet.
+ */
 const CSS = `
-@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }
-@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "宋体", SimSun, serif; margin-right: 1em; } }
-@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "宋体", SimSun, serif; margin-left: 1em; } }
-.gongwen { width: 156mm; margin: 0 auto; font: 16pt/10.227mm "仿宋_GB2312", FangSong, STFangsong, serif; letter-spacing: -0.25pt; color: #000; }
+@page { size: 210mm 297mm; margin: 37mm 0 35mm 0; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "宋体", SimSun, "Songti SC", serif; width: 100mm; margin-right: 26mm; padding: 7mm 14pt 0 0; text-align: right; vertical-align: top; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "宋体", SimSun, "Songti SC", serif; width: 100mm; margin-left: 28mm; padding: 7mm 0 0 14pt; text-align: left; vertical-align: top; } }
+@page imprint:right { @bottom-right { content: none; } }
+@page imprint:left { @bottom-left { content: none; } }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+.gongwen { width: 156mm; margin: 0 0 0 28mm; font: 16pt/${LINE} "仿宋_GB2312", "FangSong_GB2312", FangSong, STFangsong, serif; letter-spacing: -0.25pt; color: #000; orphans: 1; widows: 1; position: relative; --mark-top: 35mm; }
 .gongwen p { margin: 0; text-align: justify; }
 .gongwen .indent { text-indent: 2em; }
 .gongwen .head-line { text-align: left; }
-.gongwen .heiti { font-family: "黑体", SimHei, sans-serif; }
-.gongwen .kaiti { font-family: "楷体_GB2312", KaiTi, STKaiti, serif; }
-.gongwen .mark { color: #f00; text-align: center; font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", serif; font-size: 36pt; line-height: 1.25; margin-top: 35mm; }
+.gongwen .heiti { font-family: "黑体", SimHei, "Heiti SC", sans-serif; }
+.gongwen .kaiti { font-family: "楷体_GB2312", "KaiTi_GB2312", KaiTi, STKaiti, serif; }
+.gongwen .mark { color: #f00; text-align: center; font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", serif; font-size: 36pt; line-height: 1; margin-top: calc(var(--mark-top) - var(--head-lines, 0) * ${LINE}); letter-spacing: 0; }
+.gongwen.order { --mark-top: 20mm; }
+.gongwen .head-line + .mark { --head-lines: 1; }
+.gongwen .head-line + .head-line + .mark { --head-lines: 2; }
+.gongwen .head-line + .head-line + .head-line + .mark { --head-lines: 3; }
 .gongwen .number { text-align: center; margin-top: 20.45mm; }
 .gongwen .upward { display: flex; justify-content: space-between; padding: 0 1em; margin-top: 20.45mm; }
-.gongwen .red-line { border-bottom: 1.5pt solid #f00; height: 4mm; }
-.gongwen .title { margin: 0; font-weight: normal; line-height: 10.227mm; text-align: center; font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", serif; font-size: 22pt; margin-top: 20.45mm; }
-.gongwen .recipients { margin-top: 10.227mm; }
-.gongwen .notes { margin-top: 10.227mm; padding-left: 5em; text-indent: -3em; }
+.gongwen .red-line { border-bottom: 1.5pt solid #f00; height: 1.3mm; }
+.gongwen .title { margin: 0; font-weight: normal; line-height: ${LINE}; text-align: center; font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", serif; font-size: 22pt; margin-top: 20.45mm; letter-spacing: 0; }
+.gongwen .recipients { margin-top: ${LINE}; }
+.gongwen .order-body { margin-top: 20.45mm; }
+.gongwen .notes { margin-top: ${LINE}; padding-left: 5em; text-indent: -3em; }
 .gongwen .notes-more { padding-left: 5em; }
+.gongwen .attendance { padding-left: 5em; text-indent: -3em; }
 .gongwen .sig { text-align: right; }
-.gongwen .sig-first { margin-top: 10.227mm; }
+.gongwen .sig-first { margin-top: ${LINE}; }
 .gongwen .mark.joint { display: flex; justify-content: center; align-items: center; gap: 0.5em; line-height: 1.2; }
 .gongwen .mark.joint .organs { display: flex; flex-direction: column; }
 .gongwen .mark.joint .organs span { text-align: justify; text-align-last: justify; }
-.gongwen.letter { position: relative; }
 .gongwen.letter .mark { margin-top: 0; }
 .gongwen .double-line { margin: 4mm -7mm 0; height: 0.4mm; border-top: 1mm solid #f00; border-bottom: 0.25mm solid #f00; }
-.gongwen .double-line.foot { position: absolute; top: 245.75mm; left: 0; right: 0; margin: 0 -7mm; border-top-width: 0.25mm; border-bottom-width: 1mm; }
-.gongwen .letter-head { display: flex; justify-content: space-between; margin-top: 4.9mm; line-height: 1.2; }
+.gongwen .double-line.foot { display: none; }
+.gongwen .letter-head { display: flex; justify-content: space-between; margin-top: calc(4.94mm - 0.1em); line-height: 1.2; }
 .gongwen .letter-head .number { margin-top: 0; }
 .gongwen .stamp { text-align: right; }
 .gongwen .stamp .stamp-title { margin-right: 2em; }
 .gongwen .stamp .stamp-name { display: inline-block; text-align: left; }
 .gongwen .attachment { break-before: page; page-break-before: always; }
-.gongwen .imprint { margin-top: 10.227mm; font-size: 14pt; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; break-inside: avoid; }
-.gongwen .imprint p { padding: 0 1em; }
+.gongwen .attachment > .title { margin-top: ${LINE}; }
+.gongwen .attachment > .title:first-child { margin-top: 0; }
+.gongwen .attachment > .title + p { margin-top: ${LINE}; }
+.gongwen .imprint { margin-top: var(--imprint-gap, ${LINE}); font-size: 14pt; letter-spacing: 0; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; break-inside: avoid; }
+.gongwen .imprint.alone { page: imprint; break-before: page; }
+.gongwen .imprint p { padding: 0 1em; line-height: 28pt; }
 .gongwen .imprint .copy { border-bottom: 0.25mm solid #000; padding-left: 4em; text-indent: -3em; }
 .gongwen .imprint .printing { display: flex; justify-content: space-between; }
+.gongwen.letter .imprint { border: 0; }
+.gongwen.letter .imprint .copy { border: 0; }
+@media print {
+  .gongwen .double-line.foot, .gongwen .page-guide { display: none; }
+}
+@media screen {
+  html { background: #e6e6e6; }
+  body { padding: 6mm 0; }
+  .gongwen { box-sizing: content-box; margin: 0 auto; padding: 37mm 26mm 35mm 28mm; min-height: 225mm; background: #fff; box-shadow: 0 0.5mm 3mm rgba(0, 0, 0, 0.25); }
+  .gongwen.letter { padding-top: 30mm; min-height: 232mm; }
+  .gongwen.letter.one-page .double-line.foot { display: block; position: absolute; top: 275.35mm; left: 21mm; width: 170mm; margin: 0; border-top-width: 0.25mm; border-bottom-width: 1mm; }
+  .gongwen .page-guide { position: absolute; left: 0; right: 0; height: 0; border-top: 1px dashed #aaa; pointer-events: none; }
+  .gongwen .page-guide::after { content: "第" attr(data-page) "页"; position: absolute; right: 1mm; top: 0.5mm; font: 10pt "宋体", SimSun, serif; color: #999; letter-spacing: 0; }
+}
 `;
 
+/**
+ * 信函式 first page (10.1): the 版心 starts at the mark, 30 mm from the top edge; no page number;
+ * and the lower red double line (thin over thick, 170 mm, its foot 20 mm above the bottom edge)
+ * drawn in the bottom margin box, which is the only place print can draw below the page area.
+ * The margin box is centred on the page; its 2 mm left margin centres it on the 版心 as the upper
+ * line is (21–191 mm). 262 mm (版心 foot) + 13.35 mm + 1.65 mm of lines = 277 mm.
+ */
+const LETTER_FIRST_PAGE =
+  '@page :first { margin-top: 30mm; @bottom-right { content: none; } @bottom-left { content: none; } ' +
+  '@bottom-center { content: ""; width: 170mm; height: 0.4mm; margin: 13.35mm 0 auto 2mm; border-top: 0.25mm solid #f00; border-bottom: 1mm solid #f00; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }\n';
+
 /** One body paragraph; `path` is the element path findings use ("body[3]"), so a preview can mark them. */
-function block(b: BodyBlock, path: string): string {
+function block(b: BodyBlock, path: string, extra = ''): string {
   const text = bodyBlockText(b);
   const at = ` data-element="${path}"`;
+  const indent = extra ? `indent ${extra}` : 'indent';
   const cls = b.kind === 'heading' && b.level === 1 ? 'heiti' : b.kind === 'heading' && b.level === 2 ? 'kaiti' : '';
-  if (!cls) return `<p class="indent"${at}>${esc(text)}</p>`;
+  if (!cls) return `<p class="${indent}"${at}>${esc(text)}</p>`;
   const stop = text.indexOf('。');
-  if (stop !== -1 && stop < text.length - 1) return `<p class="indent"${at}><span class="${cls}">${esc(text.slice(0, stop + 1))}</span>${esc(text.slice(stop + 1))}</p>`;
-  return `<p class="indent ${cls}"${at}>${esc(text)}</p>`;
+  if (stop !== -1 && stop < text.length - 1) return `<p class="${indent}"${at}><span class="${cls}">${esc(text.slice(0, stop + 1))}</span>${esc(text.slice(stop + 1))}</p>`;
+  return `<p class="${indent} ${cls}"${at}>${esc(text)}</p>`;
 }
 
 /** The 发文机关标志: one line, or a joint mark with the names stacked and "文件" centred to their right (7.2.4). */
@@ -170,13 +223,19 @@ export function renderHtml(doc: GongwenDocument): string {
   }
   if (el.title) parts.push(`<h1 class="title" data-element="title">${breakTitle(el.title).map(esc).join('<br>')}</h1>`);
   if (el.primaryRecipients?.length) parts.push(`<p class="recipients" data-element="primaryRecipients">${esc(el.primaryRecipients.join('，'))}：</p>`);
-  el.body.forEach((b, i) => parts.push(block(b, `body[${i}]`)));
+  // 命令（令）: the body two blank lines below the 令号 (10.2).
+  const orderGap = doc.format === '命令式' && Boolean(el.issuerMark || number) && !el.title && !el.primaryRecipients?.length;
+  el.body.forEach((b, i) => parts.push(block(b, `body[${i}]`, i === 0 && orderGap ? 'order-body' : '')));
   (el.attachmentNotes ?? []).forEach((n, k) => {
     const label = n.index !== null ? `${n.index}.` : '';
     parts.push(k === 0 ? `<p class="notes" data-element="attachmentNotes[0]">附件：${esc(label + n.name)}</p>` : `<p class="notes-more" data-element="attachmentNotes[${k}]">${esc(label + n.name)}</p>`);
   });
+  // 纪要 (10.3): 出席 one blank line below the body or 附件说明, then 请假 and 列席 on their own lines.
+  let firstAttendance = true;
   for (const [label, names, key] of [['出席', el.attendees, 'attendees'], ['请假', el.absentees, 'absentees'], ['列席', el.nonVotingAttendees, 'nonVotingAttendees']] as const) {
-    if (names?.length) parts.push(`<p class="notes" data-element="${key}"><span class="heiti">${label}：</span>${esc(names.join('、'))}</p>`);
+    if (!names?.length) continue;
+    parts.push(`<p class="${firstAttendance ? 'notes' : 'attendance'}" data-element="${key}"><span class="heiti">${label}：</span>${esc(names.join('、'))}</p>`);
+    firstAttendance = false;
   }
   parts.push(...signatureHtml(doc));
   if (el.note) parts.push(`<p class="indent" data-element="note">（${esc(el.note)}）</p>`);
@@ -185,14 +244,15 @@ export function renderHtml(doc: GongwenDocument): string {
     const body = a.body.map((b, j) => block(b, `attachments[${i}].body[${j}]`)).join('');
     parts.push(`<section class="attachment" data-element="attachments[${i}]">${head}<h2 class="title" data-element="attachments[${i}].title">${esc(a.title)}</h2>${body}</section>`);
   });
-  if (el.copyRecipients?.length || el.printingOrgan || el.printingDate) {
+  // 信函式: "版记不加印发机关和印发日期、分隔线" (10.1).
+  const printing = doc.format !== '信函式' && Boolean(el.printingOrgan || el.printingDate);
+  if (el.copyRecipients?.length || printing) {
     parts.push('<footer class="imprint">');
     if (el.copyRecipients?.length) parts.push(`<p class="copy" data-element="copyRecipients">抄送：${esc(el.copyRecipients.join('，'))}。</p>`);
-    if (el.printingOrgan || el.printingDate) parts.push(`<p class="printing"><span data-element="printingOrgan">${esc(el.printingOrgan ?? '')}</span><span data-element="printingDate">${el.printingDate ? esc(formatChineseDate(el.printingDate)) + '印发' : ''}</span></p>`);
+    if (printing) parts.push(`<p class="printing"><span data-element="printingOrgan">${esc(el.printingOrgan ?? '')}</span><span data-element="printingDate">${el.printingDate ? esc(formatChineseDate(el.printingDate)) + '印发' : ''}</span></p>`);
     parts.push('</footer>');
   }
   const formatClass = { 文件式: 'file', 信函式: 'letter', 命令式: 'order', 纪要式: 'minutes' }[doc.format];
-  // 信函式: the first page's 版心 starts at the mark, 30 mm from the top; "首页不显示页码" (10.1).
-  const css = letter ? CSS + '@page :first { margin-top: 30mm; @bottom-right { content: none; } @bottom-left { content: none; } }\n' : CSS;
-  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(el.title ?? '公文')}</title><style>${css}</style></head><body><article class="gongwen ${formatClass}">\n${parts.join('\n')}\n</article></body></html>\n`;
+  const css = letter ? CSS + LETTER_FIRST_PAGE : CSS;
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(el.title ?? '公文')}</title><style>${css}</style></head><body><article class="gongwen ${formatClass}">\n${parts.join('\n')}\n</article>\n<script>${PAGINATE_SCRIPT}</script></body></html>\n`;
 }
