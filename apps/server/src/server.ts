@@ -13,7 +13,7 @@ export const DEMO_FILE = 'demo-accounts.txt';
 /** Refuses production settings that would weaken security; returns the reasons (Chinese). */
 export async function productionProblems(ctx: AppContext): Promise<string[]> {
   const problems: string[] = [];
-  if ((await users.countDemoUsers(ctx.db)) > 0) problems.push('数据库中存在演示账号。生产环境请使用新的数据目录或数据库，不要在演示数据上运行。');
+  if (await users.hasDemoUsers(ctx.db)) problems.push('数据库中存在演示账号。生产环境请使用新的数据目录或数据库，不要在演示数据上运行。');
   if (ctx.config.sessionIdleMinutes > 30) problems.push(`会话空闲超时为${ctx.config.sessionIdleMinutes}分钟，生产环境不得超过30分钟（ZHONGSHU_SESSION_IDLE_MINUTES）。`);
   if (ctx.config.databaseUrl && /^postgres(ql)?:\/\/[^:@/]+@/.test(ctx.config.databaseUrl)) problems.push('DATABASE_URL 未设置数据库密码。');
   return problems;

@@ -52,4 +52,17 @@ describe(`reminders (${DIALECT})`, () => {
     const overdue = await env.ctx.db.selectFrom('scheduled_jobs').select('status').where('kind', '=', 'assignment.remind_overdue').executeTakeFirstOrThrow();
     assert.equal(overdue.status, 'cancelled');
   });
+
+  it('purges sessions idle longer than the timeout, and keeps active ones', async () => {
+    env.clock.now = new Date('2026-11-20T02:00:00Z');
+    await login(env, 'town1');
+    env.clock.now = new Date('2026-11-20T02:20:00Z');
+    await login(env, 'leader1');
+    env.clock.now = new Date('2026-11-20T02:40:00Z'); // the first is 40 minutes idle, the second 20
+    const before = await env.ctx.db.selectFrom('sessions').select('id').execute();
+    const purged = await new Scheduler(env.ctx).purgeIdleSessions();
+    const after = await env.ctx.db.selectFrom('sessions').select('id').execute();
+    assert.equal(after.length, 1);
+    assert.equal(purged, before.length - 1);
+  });
 });

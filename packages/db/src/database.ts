@@ -113,9 +113,3 @@ export async function migrateAllDown(db: Db): Promise<void> {
   if (error) throw error;
 }
 
-/** Reverts the most recent migration. */
-export async function migrateDown(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error } = await migrator.migrateDown();
-  if (error) throw error;
-}

@@ -11,4 +11,4 @@ export * as files from './repositories/files.repository.ts';
 export * as calendar from './repositories/calendar.repository.ts';
 export * as settings from './repositories/settings.repository.ts';
 export * as documentNumbers from './repositories/document-numbers.repository.ts';
-export { isPostgres, likeContains, type Page } from './repositories/helpers.ts';
+export { isPostgres, type Page } from './repositories/helpers.ts';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { jobs, type Executor } from '@zhongshu/db';
+import { jobs, sessions, type Executor } from '@zhongshu/db';
+import { effectiveSettings } from '../lib/settings.ts';
 import type { AppContext } from '../context.ts';
 import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
 
@@ -12,6 +13,8 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 const RETRY_MINUTES = 5;
+// Expired sessions are refused on use anyway; purging them now and then keeps the table small.
+const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -23,6 +26,7 @@ export class Scheduler {
   readonly workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private lastPurge = 0;
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -62,11 +66,20 @@ export class Scheduler {
     }
   }
 
+  /** Deletes sessions idle longer than the idle timeout; returns how many. */
+  async purgeIdleSessions(): Promise<number> {
+    const idleMs = (await effectiveSettings(this.ctx)).sessionIdleMinutes * 60_000;
+    return sessions.deleteIdleSessions(this.ctx.db, new Date(this.ctx.now().getTime() - idleMs).toISOString());
+  }
+
   start(intervalMs = 30_000): void {
     if (this.timer) return;
     const run = () => {
       if (this.running) return;
-      this.running = this.tick()
+      const purge = Date.now() - this.lastPurge > SESSION_PURGE_INTERVAL_MS;
+      if (purge) this.lastPurge = Date.now();
+      this.running = (purge ? this.purgeIdleSessions().catch(() => 0) : Promise.resolve(0))
+        .then(() => this.tick())
         .catch(() => 0)
         .finally(() => {
           this.running = null;

@@ -1,5 +1,6 @@
 import { audit as auditRepo, type Executor } from '@zhongshu/db';
-import { computeRowHash } from '@zhongshu/core/audit/index.ts';
+import { computeRowHash, type AuditPayload } from '@zhongshu/core/audit/index.ts';
+import type { AuditLogRow } from '@zhongshu/db';
 import type { AppContext } from '../context.ts';
 import type { Actor } from './actor.ts';
 
@@ -28,17 +29,21 @@ export async function recordAudit(tx: Executor, ctx: AppContext, who: Who, ev: A
       entity_id: ev.entityId ?? null,
       detail,
     },
-    (prevHash, row) =>
-      computeRowHash(ctx.sm3, prevHash, {
-        seq: row.seq,
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        ip: row.ip,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        detail: row.detail,
-      }),
+    (prevHash, row) => computeRowHash(ctx.sm3, prevHash, toAuditPayload(row)),
   );
+}
+
+/** A stored row as the hash chain sees it (the fields that are hashed, in the chain's names). */
+export function toAuditPayload(row: Omit<AuditLogRow, 'prev_hash' | 'hash'>): AuditPayload {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    ip: row.ip,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    detail: row.detail,
+  };
 }

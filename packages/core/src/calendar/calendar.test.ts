@@ -236,3 +236,17 @@ describe("isWorkday speed", () => {
     assert.ok(nsPerCall < 1_000, `isWorkday took ${nsPerCall.toFixed(0)} ns per call`);
   });
 });
+
+describe("workdaysBefore", () => {
+  const cal = createCalendar();
+  it("should count back over weekends", () => {
+    assert.equal(cal.workdaysBefore("2026-11-09", 3), "2026-11-04"); // Mon -> Wed before
+  });
+  it("should skip the 国庆 holiday and count the 9/20 Sunday make-up day", () => {
+    assert.equal(cal.workdaysBefore("2026-10-08", 1), "2026-09-30");
+    assert.equal(cal.workdaysBefore("2026-09-21", 1), "2026-09-20");
+  });
+  it("should refuse n below 1", () => {
+    assert.throws(() => cal.workdaysBefore("2026-10-08", 0), RangeError);
+  });
+});

@@ -43,6 +43,8 @@ export interface WorkCalendar {
   workdaysBetween(from: string, to: string): number;
   /** The first working day strictly after `date`. */
   nextWorkday(date: string): string;
+  /** The working day `n` working days before `date` (for "due within n working days" reminders); n >= 1. */
+  workdaysBefore(date: string, n: number): string;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -279,5 +281,15 @@ export function createCalendar(overrides: readonly DayOverride[] = []): WorkCale
     return fromDayNumber(nextWorkdayNumber(toDayNumber(date), new Set()));
   }
 
-  return { isWorkday, hasData, addWorkdays, addCalendarDays, workdaysBetween, nextWorkday };
+  function workdaysBefore(date: string, n: number): string {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
+    let k = toDayNumber(date);
+    for (let counted = 0; counted < n; ) {
+      k--;
+      if (isWorkdayNumber(k)) counted++;
+    }
+    return fromDayNumber(k);
+  }
+
+  return { isWorkday, hasData, addWorkdays, addCalendarDays, workdaysBetween, nextWorkday, workdaysBefore };
 }

@@ -14,26 +14,11 @@ import { chromium as pw, type Browser } from 'playwright-core';
 import type { GongwenDocument } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { SAMPLE_TEXT, docOf } from './test-helpers.ts';
+import { hasCommand, readPdfWords, requireCommands, type PdfWord } from './pdf-test-tools.ts';
 
-function hasPoppler(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const POPPLER = hasPoppler();
-
-/** Skips (or, in CI, fails) when poppler-utils is missing; true when the test may go on. */
-function needPoppler(t: TestContext): boolean {
-  if (POPPLER) return true;
-  if (process.env.CI === 'true') assert.fail('poppler-utils 未安装：CI 必须安装 poppler-utils');
-  t.skip('poppler-utils 未安装');
-  return false;
-}
+const POPPLER_TOOLS: Array<[string, string]> = [['pdftotext', '-v'], ['pdftoppm', '-v']];
+const POPPLER = POPPLER_TOOLS.every(([c, flag]) => hasCommand(c, flag));
+const needPoppler = (t: TestContext) => requireCommands(t, POPPLER_TOOLS, 'poppler-utils');
 
 let browser: Browser | undefined;
 let dir = '';
@@ -57,14 +42,7 @@ const MM = 72 / 25.4; // points per millimetre
 const BOX = { left: 28 * MM, right: 184 * MM, top: 37 * MM, bottom: 262 * MM };
 const TOL = 1.5; // points
 
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
+type Word = PdfWord;
 
 interface Printed {
   pages: number;
@@ -109,13 +87,7 @@ async function print(doc: GongwenDocument): Promise<Printed> {
   } finally {
     await page.close();
   }
-  execFileSync('pdftotext', ['-bbox', `${name}.pdf`, `${name}.html`]);
-  const words: Word[] = [];
-  let pages = 0;
-  for (const m of readFileSync(`${name}.html`, 'utf8').matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    if (m[0].startsWith('<page')) pages++;
-    else words.push({ page: pages, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]! });
-  }
+  const { pages, words } = readPdfWords(`${name}.pdf`, `${name}.html`);
   const rasters = new Map<number, Raster>();
   return {
     pages,

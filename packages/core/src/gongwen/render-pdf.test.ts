@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,25 +7,12 @@ import { join } from 'node:path';
 import type { GongwenDocument } from './model.ts';
 import { renderDocx } from './render-docx.ts';
 import { SAMPLE_TEXT, docOf } from './test-helpers.ts';
+import { readPdfWords, requireCommands, type PdfWord } from './pdf-test-tools.ts';
 
-function hasLibreOffice(): boolean {
-  try {
-    execFileSync('libreoffice', ['--version'], { stdio: 'ignore' });
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+type Word = PdfWord;
 
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
+const LIBREOFFICE_TOOLS: Array<[string, string]> = [['libreoffice', '--version'], ['pdftotext', '-v']];
+const needLibreOffice = (t: TestContext) => requireCommands(t, LIBREOFFICE_TOOLS, 'libreoffice-writer 与 poppler-utils');
 
 /** Renders to PDF with LibreOffice and reads word boxes (points) with pdftotext -bbox. */
 async function pdfWords(doc: GongwenDocument): Promise<Word[]> {
@@ -33,15 +20,7 @@ async function pdfWords(doc: GongwenDocument): Promise<Word[]> {
   try {
     writeFileSync(join(dir, 'doc.docx'), await renderDocx(doc));
     execFileSync('libreoffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'doc.docx')], { stdio: 'ignore', timeout: 120_000 });
-    execFileSync('pdftotext', ['-bbox', join(dir, 'doc.pdf'), join(dir, 'doc.html')]);
-    const html = readFileSync(join(dir, 'doc.html'), 'utf8');
-    const words: Word[] = [];
-    let page = 0;
-    for (const m of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      if (m[0].startsWith('<page')) page++;
-      else words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]! });
-    }
-    return words;
+    return readPdfWords(join(dir, 'doc.pdf'), join(dir, 'doc.html')).words;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -52,11 +31,7 @@ const BOX = { left: 28 * PT_PER_MM, right: (28 + 156) * PT_PER_MM, top: 37 * PT_
 const TOLERANCE = 1.5; // points
 
 test('PDF via LibreOffice: text lies inside the 版心, page numbers below it, odd right and even left', async (t) => {
-  if (!hasLibreOffice()) {
-    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
-    t.skip('libreoffice 未安装');
-    return;
-  }
+  if (!needLibreOffice(t)) return;
   const words = await pdfWords(docOf(SAMPLE_TEXT));
   assert.ok(words.length > 50);
   const outside = words.filter((w) => {
@@ -79,11 +54,7 @@ test('PDF via LibreOffice: text lies inside the 版心, page numbers below it, o
 // 156 mm at 16 pt out at 18 characters a line (each 16 pt glyph spills over its 15.8 pt cell), so
 // the .docx declares a line grid only. What counts is what prints, so this checks the PDF.
 test('PDF via LibreOffice: a full page holds 22 lines, and a full line 28 characters', async (t) => {
-  if (!hasLibreOffice()) {
-    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
-    t.skip('libreoffice 未安装');
-    return;
-  }
+  if (!needLibreOffice(t)) return;
   const filler = '公文处理工作应当坚持实事求是准确规范精简高效安全保密的原则'; // 29 characters
   const text = filler.repeat(2); // 58: a 26-character first line (2-character indent), 28, then 4
   const full: GongwenDocument = { documentType: null, format: '文件式', elements: { body: Array.from({ length: 30 }, () => ({ kind: 'paragraph' as const, text })) } };
@@ -99,11 +70,7 @@ test('PDF via LibreOffice: a full page holds 22 lines, and a full line 28 charac
 });
 
 test('PDF via LibreOffice: the 版记 sits at the foot of the 版心 on the last page, not right after the text', async (t) => {
-  if (!hasLibreOffice()) {
-    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
-    t.skip('libreoffice 未安装');
-    return;
-  }
+  if (!needLibreOffice(t)) return;
   const words = await pdfWords(docOf(SAMPLE_TEXT));
   const last = Math.max(...words.map((w) => w.page));
   const onLast = words.filter((w) => w.page === last && w.yMax <= BOX.bottom + TOLERANCE);
@@ -165,11 +132,7 @@ async function redBands(doc: GongwenDocument): Promise<Array<{ top: number; bott
 }
 
 test('PDF via LibreOffice: 信函式 mark 30 mm from the top edge, double lines 4 mm under it and 20 mm from the bottom, 170 mm long', async (t) => {
-  if (!hasLibreOffice()) {
-    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
-    t.skip('libreoffice 未安装');
-    return;
-  }
+  if (!needLibreOffice(t)) return;
   const letter: GongwenDocument = {
     documentType: '函',
     format: '信函式',
@@ -203,11 +166,7 @@ test('PDF via LibreOffice: 信函式 mark 30 mm from the top edge, double lines 
 });
 
 test('PDF via LibreOffice: a joint mark stacks the names, "文件" to their right centred between them', async (t) => {
-  if (!hasLibreOffice()) {
-    if (process.env.CI === 'true') assert.fail('libreoffice 未安装：CI 必须安装 libreoffice-writer 与 poppler-utils');
-    t.skip('libreoffice 未安装');
-    return;
-  }
+  if (!needLibreOffice(t)) return;
   const doc: GongwenDocument = {
     documentType: '通知',
     format: '文件式',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { AssignmentEventTable, AssignmentTable } from '../schema.ts';
-import { containsText, offsetOf, type Page } from './helpers.ts';
+import { containsText, isPostgres, offsetOf, type Page } from './helpers.ts';
 
 /** Next value of a yearly serial (交办〔2026〕N号), atomically, gap-free within committed transactions. */
 export async function nextSerial(db: Executor, scope: string, year: number): Promise<number> {
@@ -41,8 +41,18 @@ export function getAssignment(db: Executor, id: string) {
   return withNames(db).where('assignments.id', '=', id).executeTakeFirst();
 }
 
-export function getAssignmentForUpdate(db: Executor, id: string) {
+/** The bare row, without the joined names. */
+export function getAssignmentRow(db: Executor, id: string) {
   return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The row, locked until the transaction ends, so two steps on one assignment cannot both start from
+ * the same state. PostgreSQL needs FOR UPDATE; SQLite transactions already run one at a time.
+ */
+export function lockAssignment(db: Executor, id: string) {
+  const q = db.selectFrom('assignments').selectAll().where('id', '=', id);
+  return (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Which assignments a user may see: all (党办), or those they lead, created, or that are their unit's. */

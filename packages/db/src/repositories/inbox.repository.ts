@@ -92,6 +92,3 @@ export async function markInboxRead(db: Executor, userId: string, id: string): P
   return Number(r.numUpdatedRows) > 0;
 }
 
-export function getInboxItem(db: Executor, userId: string, id: string) {
-  return db.selectFrom('inbox_items').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-}

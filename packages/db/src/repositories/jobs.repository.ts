@@ -43,12 +43,3 @@ export async function finishJob(db: Executor, id: string, status: 'done' | 'fail
     .execute();
 }
 
-/** Jobs left "running" by a process that died are given back after `staleBefore`. */
-export async function releaseStaleJobs(db: Executor, staleBefore: string): Promise<number> {
-  const r = await db.updateTable('scheduled_jobs').set({ status: 'pending', claimed_by: null }).where('status', '=', 'running').where('claimed_at', '<', staleBefore).executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
-export function listJobs(db: Executor, keyPrefix: string) {
-  return db.selectFrom('scheduled_jobs').selectAll().where('unique_key', 'like', `${keyPrefix}%`).orderBy('run_at').execute();
-}

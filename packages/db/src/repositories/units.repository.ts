@@ -9,10 +9,6 @@ export function getUnit(db: Executor, id: string) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findUnitByName(db: Executor, name: string) {
-  return db.selectFrom('units').selectAll().where('name', '=', name).executeTakeFirst();
-}
-
 export async function insertUnit(db: Executor, unit: UnitTable): Promise<void> {
   await db.insertInto('units').values(unit).execute();
 }

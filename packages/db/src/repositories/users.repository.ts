@@ -69,17 +69,6 @@ export async function activeUsersOfUnit(db: Executor, unitId: string, role?: str
   return q.execute();
 }
 
-/** Active users holding a business role anywhere (e.g. all 党办 staff). */
-export async function activeUsersWithRole(db: Executor, role: string) {
-  return db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.display_name'])
-    .where('user_roles.role', '=', role)
-    .where('users.disabled', '=', 0)
-    .execute();
-}
-
 export async function countAdmins(db: Executor): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom('users')
@@ -94,11 +83,6 @@ export async function countAdmins(db: Executor): Promise<Record<string, number>>
 export async function hasDemoUsers(db: Executor): Promise<boolean> {
   const r = await db.selectFrom('users').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
   return r !== undefined;
-}
-
-export async function countDemoUsers(db: Executor): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', 1).executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 export async function directory(db: Executor) {

@@ -28,7 +28,7 @@ export function serialText(a: Pick<AssignmentRow, 'serial_year' | 'serial_no'>):
 }
 
 /** The relationships a user holds to an assignment; they decide both reading and acting. */
-export function relationsOf(actor: Actor, a: AssignmentRow): Set<string> {
+function relationsOf(actor: Actor, a: AssignmentRow): Set<string> {
   const rel = new Set<string>();
   if (actor.adminRole) return rel;
   if (a.leader_id === actor.id) rel.add('leader');
@@ -37,6 +37,11 @@ export function relationsOf(actor: Actor, a: AssignmentRow): Set<string> {
   if (a.assignee_user_id === actor.id || (actor.unitId === a.assignee_unit_id && actor.roles.includes('unit'))) rel.add('assignee');
   if (actor.unitId === a.assignee_unit_id) rel.add('unit_member');
   return rel;
+}
+
+/** Whether the user may see the assignment at all: involved in it and cleared for its 密级. */
+export function canReadAssignment(actor: Actor, a: AssignmentRow): boolean {
+  return relationsOf(actor, a).size > 0 && isCleared(actor.clearance, a.classification);
 }
 
 function assertCanRead(actor: Actor, a: AssignmentRow): Set<string> {
@@ -48,7 +53,7 @@ function assertCanRead(actor: Actor, a: AssignmentRow): Set<string> {
   return rel;
 }
 
-async function loadForRead(ctx: AppContext, db: Executor, actor: Actor, id: string) {
+async function loadForRead(db: Executor, actor: Actor, id: string) {
   requireBusinessUser(actor);
   const a = await repo.getAssignment(db, id);
   if (!a) throw new AppError('NOT_FOUND');
@@ -79,22 +84,11 @@ async function openTodosForState(tx: Executor, ctx: AppContext, a: AssignmentRow
   await openTodos(tx, ctx, { module: MODULE, entityId: a.id, task: next.task, title: a.title, urgency: a.urgency, dueAt: dueAtOf(a.deadline) }, who);
 }
 
-/** The working day `n` working days before `date` (for "due in 3 working days" reminders). */
-function workdaysBefore(cal: WorkCalendar, date: string, n: number): string {
-  let d = new Date(`${date}T00:00:00Z`);
-  let count = 0;
-  while (count < n) {
-    d = new Date(d.getTime() - 86400000);
-    if (cal.isWorkday(d.toISOString().slice(0, 10))) count++;
-  }
-  return d.toISOString().slice(0, 10);
-}
-
 /** Schedules the due-soon and overdue reminders (催办) for the current deadline. */
 async function scheduleReminders(tx: Executor, ctx: AppContext, cal: WorkCalendar, a: AssignmentRow): Promise<void> {
   await jobs.cancelPendingJobs(tx, `assignment:${a.id}:`);
   const now = ctx.now().toISOString();
-  const soonDate = workdaysBefore(cal, a.deadline, DUE_SOON_WORKDAYS);
+  const soonDate = cal.workdaysBefore(a.deadline, DUE_SOON_WORKDAYS);
   // 09:00 Shanghai on that working day.
   const soonAt = new Date(Date.parse(`${soonDate}T01:00:00Z`)).toISOString();
   const specs = [
@@ -265,7 +259,7 @@ function toSummary(a: Named, flag: Awaited<ReturnType<typeof deadlineFlagger>>) 
 }
 
 export async function getAssignmentDetail(ctx: AppContext, actor: Actor, id: string, opts: { auditRead?: boolean } = {}) {
-  const { a, rel } = await loadForRead(ctx, ctx.db, actor, id);
+  const { a, rel } = await loadForRead(ctx.db, actor, id);
   // Every read of classified content is on the record (等保: who saw what, when).
   if (a.classification !== 'none' && opts.auditRead !== false) {
     await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'assignment.read_classified', entityType: MODULE, entityId: id, detail: { classification: a.classification } }));
@@ -306,7 +300,7 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
   const now = ctx.now();
   const cal = await ctx.calendar();
   await ctx.db.transaction().execute(async (tx) => {
-    const a = await repo.getAssignmentForUpdate(tx, id);
+    const a = await repo.lockAssignment(tx, id);
     if (!a) throw new AppError('NOT_FOUND');
     const rel = assertCanRead(actor, a);
     const result = applyTransition(assignmentWorkflow, {
@@ -386,7 +380,7 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
 
 /** Runs a due reminder job: 催办 to the assignee side if the assignment is still open on that deadline. */
 export async function runAssignmentReminder(ctx: AppContext, tx: Executor, kind: string, payload: { assignmentId: string; deadline: string }): Promise<void> {
-  const a = await repo.getAssignmentForUpdate(tx, payload.assignmentId);
+  const a = await repo.lockAssignment(tx, payload.assignmentId);
   if (!a || !OPEN_STATES.has(a.state) || a.deadline !== payload.deadline) return;
   const overdue = kind === 'assignment.remind_overdue';
   const task = overdue ? '催办：已逾期' : '催办：即将到期';

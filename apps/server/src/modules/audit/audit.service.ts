@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { verifyChainAsync, type AuditRow } from '@zhongshu/core/audit/index.ts';
+import { GENESIS_HASH, verifyChainAsync, type AuditRow } from '@zhongshu/core/audit/index.ts';
 import { audit as repo, type Executor } from '@zhongshu/db';
 import type { AuditLogRow } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import { requireAdmin, type Actor } from '../../lib/actor.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit, toAuditPayload } from '../../lib/audit.ts';
 import type { AuditQuery } from './audit.schemas.ts';
 
 const EXPORT_LIMIT = 100_000;
@@ -36,21 +36,17 @@ export async function exportAudit(ctx: AppContext, actor: Actor, q: AuditQuery):
  * rows leaves a chain that is valid on its own, and only the head shows it.
  */
 export async function verifyAuditChain(ctx: AppContext, db: Executor = ctx.db): Promise<{ ok: true; rows: number } | { ok: false; brokenAt: number; rows: number; reason: string }> {
+  // The last row read is compared with audit_head once the chain itself has checked out.
+  let lastSeq = 0;
+  let lastHash = GENESIS_HASH;
   async function* rows(): AsyncGenerator<AuditRow> {
     for await (const r of repo.iterateAudit(db)) {
-      yield { seq: Number(r.seq), at: r.at, actorId: r.actor_id, actorName: r.actor_name, ip: r.ip, action: r.action, entityType: r.entity_type, entityId: r.entity_id, detail: r.detail, prevHash: r.prev_hash, hash: r.hash };
-    }
-  }
-  let lastSeq = 0;
-  let lastHash = '0'.repeat(64);
-  async function* tracked() {
-    for await (const r of rows()) {
-      lastSeq = r.seq;
+      lastSeq = Number(r.seq);
       lastHash = r.hash;
-      yield r;
+      yield { ...toAuditPayload(r), prevHash: r.prev_hash, hash: r.hash };
     }
   }
-  const result = await verifyChainAsync(ctx.sm3, tracked());
+  const result = await verifyChainAsync(ctx.sm3, rows());
   if (!result.ok) return { ok: false, brokenAt: result.brokenAtSeq, rows: result.count, reason: result.reason };
   const head = await repo.getAuditHead(db);
   if (Number(head.seq) !== lastSeq || head.last_hash !== lastHash) {

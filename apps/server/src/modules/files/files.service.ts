@@ -6,8 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { TooLarge } from '../../lib/file-store.ts';
-import { relationsOf } from '../assignments/assignments.service.ts';
-import { isCleared } from '@zhongshu/core';
+import { canReadAssignment } from '../assignments/assignments.service.ts';
 
 /** Stores an upload (streamed, size-limited, fsynced) and records who uploaded it. */
 export async function uploadFile(ctx: AppContext, actor: Actor, part: MultipartFile | undefined, maxMb: number) {
@@ -50,8 +49,8 @@ export async function openFileForDownload(ctx: AppContext, actor: Actor, id: str
   if (!allowed) {
     for (const link of await repo.linksOfFile(ctx.db, id)) {
       if (link.entity_type === 'assignment') {
-        const a = await assignments.getAssignmentForUpdate(ctx.db, link.entity_id);
-        if (a && relationsOf(actor, a).size > 0 && isCleared(actor.clearance, a.classification)) allowed = true;
+        const a = await assignments.getAssignmentRow(ctx.db, link.entity_id);
+        if (a && canReadAssignment(actor, a)) allowed = true;
       }
       if (allowed) break;
     }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AppError, CLEARANCE_LABELS, UNIT_KIND_LABELS, BUSINESS_ROLE_LABELS, type Clearance } from '@zhongshu/core';
+import { AppError } from '@zhongshu/core';
 import { generateOneTimePassword } from '@zhongshu/core/security/index.ts';
 import { sessions, units, users, type Executor } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
@@ -237,5 +237,3 @@ export async function getDirectory(ctx: AppContext, actor: Actor) {
   };
 }
 
-export const LABELS = { CLEARANCE_LABELS, UNIT_KIND_LABELS, BUSINESS_ROLE_LABELS } as const;
-export type { Clearance };
