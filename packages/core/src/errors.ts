@@ -36,6 +36,12 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_NUMBER_NOT_RESERVED: { status: 409, message: '只有预留未用的发文字号可以释放' },
   DOCUMENT_NUMBER_VOID_REASON_REQUIRED: { status: 400, message: '作废发文字号必须填写原因' },
   DOCUMENT_NUMBER_INVALID: { status: 400, message: '发文字号的机关代字、年份或序号不正确' },
+  DOCUMENT_EDIT_CONFLICT: { status: 409, message: '文稿已被他人修改，请刷新后再编辑（您未保存的内容已保留在本机）' },
+  DOCUMENT_READ_ONLY: { status: 409, message: '当前环节不能修改文稿' },
+  DOCUMENT_UNRESOLVED_ERRORS: { status: 409, message: '文稿仍有未解决的错误，核稿通过须填写理由' },
+  DOCUMENT_PRINCIPAL_REQUIRED: { status: 400, message: '上行文和重要公文须由主要负责人签发' },
+  DOCUMENT_TOP_SECRET_NO_DOWNLOAD: { status: 403, message: '绝密公文只能在系统内阅读，不能下载、打印或复制' },
+  DOCUMENT_NO_ISSUER_CODE: { status: 409, message: '发文单位尚未设置机关代字，请系统管理员在单位管理中设置' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，已记录，请联系系统管理员' },
 } as const satisfies Record<string, { status: number; message: string }>;

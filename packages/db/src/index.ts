@@ -12,3 +12,4 @@ export * as calendar from './repositories/calendar.repository.ts';
 export * as settings from './repositories/settings.repository.ts';
 export * as documentNumbers from './repositories/document-numbers.repository.ts';
 export { isPostgres, type Page } from './repositories/helpers.ts';
+export * as documents from './repositories/documents.repository.ts';

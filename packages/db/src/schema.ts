@@ -12,6 +12,8 @@ export interface UnitTable {
   short_name: string | null;
   kind: string; // committee | office | department | township | village
   sort_order: number;
+  /** 机关代字 for this unit's 发文字号, e.g. 示委; null when the unit does not issue documents. */
+  issuer_code: string | null;
   created_at: string;
 }
 
@@ -27,6 +29,8 @@ export interface UserTable {
   clearance: string; // none | secret | confidential | top_secret
   is_leader: number;
   leader_rank: string | null;
+  /** 主要负责人 of their unit: signs upward and important documents (条例 第22条). */
+  is_principal: number;
   is_demo: number;
   disabled: number;
   failed_attempts: number;
@@ -124,6 +128,9 @@ export interface AssignmentTable {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  /** What the assignment came from, e.g. 'document' and the incoming document's id. */
+  source_type: string | null;
+  source_id: string | null;
 }
 
 export interface AssignmentEventTable {
@@ -198,6 +205,138 @@ export interface DocumentNumberEventTable {
   at: string;
 }
 
+export interface DocumentTable {
+  id: string;
+  direction: string; // outgoing | incoming
+  /** Outgoing: the issuing unit (its 发文字号 sequence). Incoming: the receiving unit. */
+  unit_id: string;
+  state: string;
+  title: string;
+  doc_type: string; // 文种, e.g. 请示
+  format: string; // 文件式 | 信函式 | 命令式 | 纪要式
+  classification: string; // none | secret | confidential | top_secret
+  classification_period: string | null;
+  urgency: string; // normal | urgent (加急) | very_urgent (特急)
+  important: number;
+  /** JSON array of unit ids issuing jointly with unit_id (the lead organ). */
+  co_issuer_unit_ids: string | null;
+  issuer_code: string | null;
+  /** 发文字号: the allocated one (outgoing) or the sender's (incoming). */
+  number_text: string | null;
+  number_year: number | null;
+  number_serial: number | null;
+  /** 收文编号 within the receiving unit and year. */
+  incoming_year: number | null;
+  incoming_serial: number | null;
+  sender_name: string | null;
+  sender_unit_id: string | null;
+  /** Incoming copy of an outgoing document sent through Zhongshu. */
+  source_document_id: string | null;
+  received_via: string | null;
+  received_at: string | null;
+  received_by: string | null;
+  copies: number | null;
+  /** The working text: a GongwenDocument as JSON. */
+  content: string | null;
+  content_rev: number;
+  content_edited_by: string | null;
+  signed_version_no: number | null;
+  /** Hash of the signed text's substance; a different hash after 签发 sends it back to the signer. */
+  signed_hash: string | null;
+  signed_at: string | null;
+  reviewer_id: string | null;
+  review_override_reason: string | null;
+  sealed_by: string | null;
+  sealed_at: string | null;
+  issued_at: string | null;
+  proposal: string | null;
+  lead_unit_id: string | null;
+  deadline: string | null;
+  chaser_id: string | null;
+  outcome: string | null;
+  reply: string | null;
+  concluded_at: string | null;
+  retention: string | null; // permanent | 30y | 10y
+  archived_at: string | null;
+  archived_by: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentVersionTable {
+  document_id: string;
+  version_no: number;
+  content: string;
+  /** The step at which the text was made, e.g. 拟稿, 核稿. */
+  step: string;
+  author_id: string | null;
+  author_name: string;
+  created_at: string;
+}
+
+export interface DocumentParticipantTable {
+  id: string;
+  document_id: string;
+  kind: string; // countersign | signer | instructor | reader | coop_unit
+  user_id: string | null;
+  unit_id: string | null;
+  /** Order within a sequential step (批示 in order); equal seq means parallel. */
+  seq: number;
+  /** Each resubmission opens a new round; earlier rounds stay as history. */
+  round: number;
+  status: string; // waiting | pending | agreed | returned | done
+  opinion: string | null;
+  acted_by: string | null;
+  acted_by_name: string | null;
+  acted_at: string | null;
+  created_at: string;
+}
+
+export interface DocumentDistributionTable {
+  id: string;
+  document_id: string;
+  kind: string; // primary (主送) | copy (抄送)
+  recipient_unit_id: string | null;
+  recipient_name: string;
+  copies: number;
+  incoming_document_id: string | null;
+  sent_at: string | null;
+  received_at: string | null;
+  received_by_name: string | null;
+  returned_at: string | null;
+  return_reason: string | null;
+  seq: number;
+}
+
+export interface DocumentEventTable {
+  id: string;
+  document_id: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: string | null;
+  data: string | null;
+  version_no: number | null;
+  at: string;
+}
+
+export interface DocumentCommentTable {
+  id: string;
+  document_id: string;
+  version_no: number;
+  /** Element path as the checker names it, e.g. body[3]. */
+  element: string;
+  quote: string;
+  text: string;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -216,6 +355,12 @@ export interface Database {
   serial_counters: SerialCounterTable;
   document_numbers: DocumentNumberTable;
   document_number_events: DocumentNumberEventTable;
+  documents: DocumentTable;
+  document_versions: DocumentVersionTable;
+  document_participants: DocumentParticipantTable;
+  document_distributions: DocumentDistributionTable;
+  document_events: DocumentEventTable;
+  document_comments: DocumentCommentTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -228,5 +373,9 @@ export type InboxItemRow = Selectable<InboxItemTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type ScheduledJobRow = Selectable<ScheduledJobTable>;
 export type FileRow = Selectable<FileTable>;
+export type DocumentRow = Selectable<DocumentTable>;
+export type DocumentParticipantRow = Selectable<DocumentParticipantTable>;
+export type DocumentDistributionRow = Selectable<DocumentDistributionTable>;
+export type DocumentEventRow = Selectable<DocumentEventTable>;
 // Generated is re-exported for migrations that add serial columns later.
 export type { Generated };

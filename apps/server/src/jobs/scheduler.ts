@@ -4,12 +4,15 @@ import { jobs, sessions, type Executor } from '@zhongshu/db';
 import { effectiveSettings } from '../lib/settings.ts';
 import type { AppContext } from '../context.ts';
 import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
+import { runDocumentReminder } from '../modules/documents/documents.actions.ts';
 
 type Handler = (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>;
 
 const HANDLERS: Record<string, Handler> = {
   'assignment.remind_due_soon': runAssignmentReminder,
   'assignment.remind_overdue': runAssignmentReminder,
+  'document.remind_due_soon': runDocumentReminder,
+  'document.remind_overdue': runDocumentReminder,
 };
 
 const RETRY_MINUTES = 5;

@@ -12,6 +12,14 @@ export const FIELD_LABELS: Record<string, string> = {
   roles: '业务角色', clearance: '密级权限', page: '页码', pageSize: '每页条数', box: '分类', module: '模块',
   state: '状态', flag: '提醒类型', q: '关键词', from: '开始时间', to: '结束时间', actor: '操作人', action: '操作',
   year: '年份', sessionIdleMinutes: '会话空闲超时分钟数', maxUploadMb: '上传大小上限',
+  issuerCode: '机关代字', isPrincipal: '主要负责人',
+  issuerUnitId: '发文单位', docType: '文种', format: '格式', content: '文稿', rev: '文稿版本', elements: '文稿', body: '正文',
+  classificationPeriod: '保密期限', important: '重要公文', coIssuerUnitIds: '联合发文单位', reviewerId: '核稿人', signerIds: '签发领导',
+  countersigners: '会签单位或领导', overrideReason: '核稿通过理由', copies: '份数', distribution: '分送范围', retention: '保管期限',
+  instructorIds: '批示领导', instructMode: '批示方式', leadUnitId: '承办单位', coopUnitIds: '协办单位', chaserId: '催办人',
+  readerIds: '传阅人员', forInformation: '阅知件', createAssignment: '生成交办事项', reply: '答复内容', senderName: '来文单位',
+  senderNumber: '来文字号', receivedVia: '收文方式', receivedAt: '收文时间', fileIds: '附件', element: '批注位置', quote: '引文',
+  text: '内容', direction: '收发类别', overdue: '仅看逾期', no: '版本号',
 };
 
 export function labelOf(path: readonly PropertyKey[]): string {

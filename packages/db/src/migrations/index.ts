@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './20261121T1100_foundation.ts';
 import * as inboxDoneIndex from './20261121T1300_inbox_done_index.ts';
 import * as documentNumbers from './20261121T1400_document_numbers.ts';
+import * as documents from './20261121T1500_documents.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
   '20261121T1100_foundation': foundation,
   '20261121T1300_inbox_done_index': inboxDoneIndex,
   '20261121T1400_document_numbers': documentNumbers,
+  '20261121T1500_documents': documents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -114,3 +114,14 @@ export async function insertAssignmentEvent(db: Executor, e: AssignmentEventTabl
 export function listAssignmentEvents(db: Executor, assignmentId: string) {
   return db.selectFrom('assignment_events').selectAll().where('assignment_id', '=', assignmentId).orderBy('at').orderBy('id').execute();
 }
+
+/** Assignments created from a record of another module, e.g. a leader's 批示 on an incoming document. */
+export function assignmentsFromSource(db: Executor, sourceType: string, sourceId: string) {
+  return db
+    .selectFrom('assignments')
+    .select(['id', 'serial_year', 'serial_no', 'title', 'state'])
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .orderBy('created_at')
+    .execute();
+}

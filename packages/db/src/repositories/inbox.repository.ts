@@ -92,3 +92,17 @@ export async function markInboxRead(db: Executor, userId: string, id: string): P
   return Number(r.numUpdatedRows) > 0;
 }
 
+
+/** Closes the open to-dos of some users only: one party of a parallel step (会签, 批示, 传阅) has acted. */
+export async function closeOpenTodosOfUsers(db: Executor, module: string, entityId: string, userIds: string[], at: string): Promise<void> {
+  if (!userIds.length) return;
+  await db
+    .updateTable('inbox_items')
+    .set({ state: 'done', done_at: at, is_read: 1 })
+    .where('module', '=', module)
+    .where('entity_id', '=', entityId)
+    .where('box', '=', 'todo')
+    .where('state', '=', 'open')
+    .where('user_id', 'in', userIds)
+    .execute();
+}

@@ -30,3 +30,14 @@ export async function countUnitDependants(db: Executor, id: string): Promise<{ c
   ]);
   return { children: Number(c.n), users: Number(u.n), assignments: Number(a.n) };
 }
+
+export function getUnitsByIds(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([] as Awaited<ReturnType<typeof listUnits>>);
+  return db.selectFrom('units').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The 办公室 units directly under some units: they keep those units' documents (党委办公室 for the 党委). */
+export function officeChildrenOf(db: Executor, unitIds: string[]) {
+  if (!unitIds.length) return Promise.resolve([] as { id: string; parent_id: string | null }[]);
+  return db.selectFrom('units').select(['id', 'parent_id']).where('parent_id', 'in', unitIds).where('kind', '=', 'office').execute();
+}

@@ -90,7 +90,7 @@ export async function directory(db: Executor) {
     db.selectFrom('units').select(['id', 'name', 'parent_id', 'kind']).orderBy('sort_order').orderBy('name').execute(),
     db
       .selectFrom('users')
-      .select(['id', 'display_name', 'unit_id', 'is_leader', 'leader_rank'])
+      .select(['id', 'display_name', 'unit_id', 'is_leader', 'leader_rank', 'is_principal'])
       .where('disabled', '=', 0)
       .where('admin_role', 'is', null)
       .orderBy('username')
@@ -98,4 +98,22 @@ export async function directory(db: Executor) {
     db.selectFrom('user_roles').select(['user_id', 'role']).execute(),
   ]);
   return { units, users, roles };
+}
+
+/** Active document clerks (党办 or unit staff) of several units at once, with their unit. */
+export function activeClerksOfUnits(db: Executor, unitIds: string[]) {
+  if (!unitIds.length) return Promise.resolve([] as { id: string; unit_id: string | null; display_name: string }[]);
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.unit_id', 'users.display_name'])
+    .where('users.unit_id', 'in', unitIds)
+    .where('users.disabled', '=', 0)
+    .where('users.admin_role', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', 'in', ['office', 'unit'])))
+    .execute();
+}
+
+export function getUsersByIds(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([] as { id: string; display_name: string; unit_id: string | null; is_leader: number; is_principal: number; disabled: number; admin_role: string | null }[]);
+  return db.selectFrom('users').select(['id', 'display_name', 'unit_id', 'is_leader', 'is_principal', 'disabled', 'admin_role']).where('id', 'in', ids).execute();
 }

@@ -112,7 +112,13 @@ async function scheduleReminders(tx: Executor, ctx: AppContext, cal: WorkCalenda
   }
 }
 
-export async function createAssignment(ctx: AppContext, actor: Actor, body: CreateAssignmentBody): Promise<{ id: string }> {
+/**
+ * Creates an assignment. With `opts.tx` it joins the caller's transaction (a leader's 批示 on an incoming
+ * document creates its assignment in the same step); `opts.source` links it back to that record.
+ * With a transaction, pass `opts.calendar` too: the calendar must not be read through another connection.
+ */
+export async function createAssignment(ctx: AppContext, actor: Actor, body: CreateAssignmentBody, opts: { tx?: Executor; source?: { type: string; id: string }; calendar?: WorkCalendar } = {}): Promise<{ id: string }> {
+  const db = opts.tx ?? ctx.db;
   requireBusinessUser(actor, 'leader', 'office');
   const isOffice = actor.roles.includes('office');
   const leaderId = body.leaderId ?? (actor.roles.includes('leader') ? actor.id : undefined);
@@ -121,16 +127,17 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
   if (!isCleared(actor.clearance, body.classification)) throw new AppError('CLEARANCE_INSUFFICIENT', '密级：不能高于您本人的密级权限', 'classification');
 
   const [leader, unit, assignee] = await Promise.all([
-    users.getUserById(ctx.db, leaderId),
-    units.getUnit(ctx.db, body.assigneeUnitId),
-    body.assigneeUserId ? users.getUserById(ctx.db, body.assigneeUserId) : Promise.resolve(undefined),
+    users.getUserById(db, leaderId),
+    units.getUnit(db, body.assigneeUnitId),
+    body.assigneeUserId ? users.getUserById(db, body.assigneeUserId) : Promise.resolve(undefined),
   ]);
   if (!leader || leader.disabled || leader.is_leader !== 1) throw new AppError('VALIDATION_FAILED', '交办领导：所选人员不是领导或已停用', 'leaderId');
   if (!unit) throw new AppError('VALIDATION_FAILED', '承办单位：不存在', 'assigneeUnitId');
   if (body.assigneeUserId && (!assignee || assignee.unit_id !== unit.id || assignee.disabled || assignee.admin_role)) {
     throw new AppError('VALIDATION_FAILED', '责任人：必须是承办单位的在职人员', 'assigneeUserId');
   }
-  const cal = await ctx.calendar();
+  // Inside a caller's transaction the calendar must come from the caller: SQLite has one connection, held by it.
+  const cal = opts.calendar ?? (await ctx.calendar());
   const now = ctx.now();
   const today = toShanghaiDate(now);
   let deadline: string;
@@ -148,13 +155,13 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
     rule = r.ruleText;
     withoutData = r.computedWithoutData;
   }
-  const assigneeIds = await assigneeUserIds(ctx.db, { assignee_user_id: body.assigneeUserId ?? null, assignee_unit_id: unit.id });
+  const assigneeIds = await assigneeUserIds(db, { assignee_user_id: body.assigneeUserId ?? null, assignee_unit_id: unit.id });
   if (assigneeIds.length === 0) throw new AppError('VALIDATION_FAILED', '承办单位：该单位还没有可以签收的人员，请先在用户管理中添加', 'assigneeUnitId');
 
   const id = randomUUID();
   const at = now.toISOString();
   const year = Number(today.slice(0, 4));
-  await ctx.db.transaction().execute(async (tx) => {
+  const write = async (tx: Executor) => {
     const serialNo = await repo.nextSerial(tx, 'assignment', year);
     const row: AssignmentRow = {
       id,
@@ -180,6 +187,8 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
       created_at: at,
       updated_at: at,
       completed_at: null,
+      source_type: opts.source?.type ?? null,
+      source_id: opts.source?.id ?? null,
     };
     await repo.insertAssignment(tx, row);
     await repo.insertAssignmentEvent(tx, {
@@ -199,8 +208,10 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
     await addInitiated(tx, ctx, spec, actor.id);
     if (leaderId !== actor.id) await addInitiated(tx, ctx, spec, leaderId);
     await scheduleReminders(tx, ctx, cal, row);
-    await recordAudit(tx, ctx, actor, { action: 'assignment.create', entityType: MODULE, entityId: id, detail: { title: row.title, assigneeUnitId: unit.id, deadline } });
-  });
+    await recordAudit(tx, ctx, actor, { action: 'assignment.create', entityType: MODULE, entityId: id, detail: { title: row.title, assigneeUnitId: unit.id, deadline, ...(opts.source ? { source: opts.source } : {}) } });
+  };
+  if (opts.tx) await write(opts.tx);
+  else await ctx.db.transaction().execute(write);
   return { id };
 }
 

@@ -7,6 +7,7 @@ import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { TooLarge } from '../../lib/file-store.ts';
 import { canReadAssignment } from '../assignments/assignments.service.ts';
+import { canDownloadDocumentFile } from '../documents/documents.service.ts';
 
 /** Stores an upload (streamed, size-limited, fsynced) and records who uploaded it. */
 export async function uploadFile(ctx: AppContext, actor: Actor, part: MultipartFile | undefined, maxMb: number) {
@@ -52,6 +53,7 @@ export async function openFileForDownload(ctx: AppContext, actor: Actor, id: str
         const a = await assignments.getAssignmentRow(ctx.db, link.entity_id);
         if (a && canReadAssignment(actor, a)) allowed = true;
       }
+      if (link.entity_type === 'document' && (await canDownloadDocumentFile(ctx.db, actor, link.entity_id))) allowed = true;
       if (allowed) break;
     }
   }

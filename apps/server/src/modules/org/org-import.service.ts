@@ -102,7 +102,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, data: Buffer) 
   await ctx.db.transaction().execute(async (tx) => {
     const at = ctx.now().toISOString();
     for (const u of newUnits) {
-      await units.insertUnit(tx, { id: u.id, name: u.name, short_name: u.shortName, kind: u.kind, parent_id: u.parentName ? unitIdByName.get(u.parentName)! : null, sort_order: u.sortOrder, created_at: at });
+      await units.insertUnit(tx, { id: u.id, name: u.name, short_name: u.shortName, kind: u.kind, parent_id: u.parentName ? unitIdByName.get(u.parentName)! : null, sort_order: u.sortOrder, issuer_code: null, created_at: at });
     }
     for (const u of newUsers) {
       const initialPassword = newOneTimePassword();

@@ -5,6 +5,8 @@ const unitKind = z.enum(['committee', 'office', 'department', 'township', 'villa
 export const CreateUnitBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   shortName: z.string().trim().max(50).nullish(),
+  /** 机关代字 used in this unit's 发文字号, e.g. 示委办. */
+  issuerCode: z.string().trim().min(1).max(20).regex(/^[\u4e00-\u9fa5A-Za-z]+$/, { error: '只能包含汉字或字母' }).nullish(),
   kind: unitKind,
   parentId: idString.nullish(),
   sortOrder: z.number().int().min(0).max(100000).default(0),
@@ -24,6 +26,7 @@ export const CreateUserBody = z.strictObject({
   post: z.string().trim().max(50).nullish(),
   isLeader: z.boolean().default(false),
   leaderRank: z.string().trim().max(30).nullish(),
+  isPrincipal: z.boolean().default(false),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -33,6 +36,7 @@ export const UpdateUserBody = z.strictObject({
   post: z.string().trim().max(50).nullish(),
   isLeader: z.boolean().optional(),
   leaderRank: z.string().trim().max(30).nullish(),
+  isPrincipal: z.boolean().optional(),
   disabled: z.boolean().optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

@@ -12,7 +12,7 @@ type UnitRecord = NonNullable<Awaited<ReturnType<typeof units.getUnit>>>;
 type UserRecord = NonNullable<Awaited<ReturnType<typeof users.getUserById>>>;
 
 export function toUnit(u: UnitRecord) {
-  return { id: u.id, parentId: u.parent_id, name: u.name, shortName: u.short_name, kind: u.kind, sortOrder: u.sort_order };
+  return { id: u.id, parentId: u.parent_id, name: u.name, shortName: u.short_name, kind: u.kind, sortOrder: u.sort_order, issuerCode: u.issuer_code };
 }
 
 export function toUserRow(u: UserRecord, roles: string[], now: Date) {
@@ -28,6 +28,7 @@ export function toUserRow(u: UserRecord, roles: string[], now: Date) {
     clearance: u.clearance,
     isLeader: u.is_leader === 1,
     leaderRank: u.leader_rank,
+    isPrincipal: u.is_principal === 1,
     locked: !!u.locked_until && u.locked_until > now.toISOString(),
     disabled: u.disabled === 1,
     isDemo: u.is_demo === 1,
@@ -60,7 +61,7 @@ async function assertParentOk(db: Executor, id: string | null, parentId: string 
 export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnitBody) {
   requireAdmin(actor, 'system');
   await assertParentOk(ctx.db, null, body.parentId);
-  const row = { id: randomUUID(), parent_id: body.parentId ?? null, name: body.name, short_name: body.shortName ?? null, kind: body.kind, sort_order: body.sortOrder, created_at: ctx.now().toISOString() };
+  const row = { id: randomUUID(), parent_id: body.parentId ?? null, name: body.name, short_name: body.shortName ?? null, kind: body.kind, sort_order: body.sortOrder, issuer_code: body.issuerCode ?? null, created_at: ctx.now().toISOString() };
   await ctx.db.transaction().execute(async (tx) => {
     await units.insertUnit(tx, row);
     await recordAudit(tx, ctx, actor, { action: 'org.unit_create', entityType: 'unit', entityId: row.id, detail: { name: row.name, kind: row.kind } });
@@ -76,6 +77,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
   const patch = {
     ...(body.name !== undefined ? { name: body.name } : {}),
     ...(body.shortName !== undefined ? { short_name: body.shortName ?? null } : {}),
+    ...(body.issuerCode !== undefined ? { issuer_code: body.issuerCode ?? null } : {}),
     ...(body.kind !== undefined ? { kind: body.kind } : {}),
     ...(body.parentId !== undefined ? { parent_id: body.parentId ?? null } : {}),
     ...(body.sortOrder !== undefined ? { sort_order: body.sortOrder } : {}),
@@ -128,7 +130,7 @@ export async function createUser(ctx: AppContext, actor: Actor, body: CreateUser
 export async function insertBusinessUser(
   tx: Executor,
   ctx: AppContext,
-  u: { id: string; username: string; displayName: string; unitId: string | null; post?: string | null; isLeader?: boolean; leaderRank?: string | null; password: string; isDemo: boolean; mustChange?: boolean; clearance?: string; adminRole?: string | null },
+  u: { id: string; username: string; displayName: string; unitId: string | null; post?: string | null; isLeader?: boolean; leaderRank?: string | null; isPrincipal?: boolean; password: string; isDemo: boolean; mustChange?: boolean; clearance?: string; adminRole?: string | null },
 ) {
   await users.insertUser(tx, {
     id: u.id,
@@ -142,6 +144,7 @@ export async function insertBusinessUser(
     clearance: u.clearance ?? 'none',
     is_leader: u.isLeader ? 1 : 0,
     leader_rank: u.leaderRank ?? null,
+    is_principal: u.isPrincipal ? 1 : 0,
     is_demo: u.isDemo ? 1 : 0,
     disabled: 0,
     failed_attempts: 0,
@@ -169,6 +172,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, body
     ...(body.post !== undefined ? { post: body.post ?? null } : {}),
     ...(body.isLeader !== undefined ? { is_leader: body.isLeader ? 1 : 0 } : {}),
     ...(body.leaderRank !== undefined ? { leader_rank: body.leaderRank ?? null } : {}),
+    ...(body.isPrincipal !== undefined ? { is_principal: body.isPrincipal ? 1 : 0 } : {}),
     ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
   };
   await ctx.db.transaction().execute(async (tx) => {
@@ -233,7 +237,7 @@ export async function getDirectory(ctx: AppContext, actor: Actor) {
   for (const r of d.roles) roles.set(r.user_id, [...(roles.get(r.user_id) ?? []), r.role]);
   return {
     units: d.units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id, kind: u.kind })),
-    users: d.users.map((u) => ({ id: u.id, displayName: u.display_name, unitId: u.unit_id, isLeader: u.is_leader === 1, leaderRank: u.leader_rank, roles: roles.get(u.id) ?? [] })),
+    users: d.users.map((u) => ({ id: u.id, displayName: u.display_name, unitId: u.unit_id, isLeader: u.is_leader === 1, leaderRank: u.leader_rank, isPrincipal: u.is_principal === 1, roles: roles.get(u.id) ?? [] })),
   };
 }
 
