@@ -3,6 +3,7 @@ import { units, users } from '@zhongshu/db';
 import type { AppContext } from '../context.ts';
 import { recordAudit } from '../lib/audit.ts';
 import { insertBusinessUser, newOneTimePassword } from '../modules/org/org.service.ts';
+import { seedDemoDocuments } from './demo-documents.ts';
 
 /** The demo county: one committee, its office, six departments, four townships. */
 export const DEMO_UNITS = [
@@ -77,5 +78,6 @@ export async function seedDemo(ctx: AppContext, opts: { password?: string } = {}
     }
     await recordAudit(tx, ctx, { id: null, displayName: '命令行', ip: null }, { action: 'org.seed_demo', detail: { units: DEMO_UNITS.length, users: DEMO_USERS.length } });
   });
+  await seedDemoDocuments(ctx);
   return { created: true, password };
 }

@@ -54,6 +54,8 @@ export function relationsOf(actor: Actor, doc: DocumentRow, parts: readonly Docu
   if (parts.some(mine)) rel.add('involved');
   if (doc.direction === 'outgoing') {
     if (clerkOf(doc.unit_id)) rel.add('issuer_clerk');
+    // Co-issuers of a joint document keep copies; the lead organ keeps (and archives) the original.
+    if (doc.co_issuer_unit_ids && (JSON.parse(doc.co_issuer_unit_ids) as string[]).some(clerkOf)) rel.add('involved');
     if (doc.state === 'reviewing' && doc.reviewer_id === actor.id) rel.add('reviewer');
     const pendingOf = (kind: string) => parts.some((p) => p.kind === kind && p.status === 'pending' && mine(p));
     if (doc.state === 'countersigning' && pendingOf('countersign')) rel.add('countersigner');

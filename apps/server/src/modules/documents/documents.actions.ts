@@ -294,7 +294,10 @@ const seal: Handler = async (s, _body, to) => ({ to, patch: { sealed_by: s.actor
 const issue: Handler = async (s, _body, to) => {
   const { tx, doc } = s;
   const issuerNames = (await units.getUnitsByIds(tx, [doc.unit_id, ...(doc.co_issuer_unit_ids ? (JSON.parse(doc.co_issuer_unit_ids) as string[]) : [])])).map((u) => u.name);
-  const finalPatch = withContent(doc, (c) => withRegisterFacts({ ...c, elements: { ...c.elements, printingDate: s.today } }, doc));
+  // 印发机关: the 办公室 that prints for a 党委, else the issuing unit itself (GB/T 9704 7.4.3).
+  const printer = (await units.officeChildrenOf(tx, [doc.unit_id]))[0];
+  const printingOrgan = printer ? (await units.getUnit(tx, printer.id))!.name : issuerNames[0]!;
+  const finalPatch = withContent(doc, (c) => withRegisterFacts({ ...c, elements: { ...c.elements, printingOrgan: c.elements.printingOrgan || printingOrgan, printingDate: s.today } }, doc));
   const finalContent = finalPatch.content ?? doc.content;
   const dists = await repo.listDistributions(tx, doc.id);
   const internal = dists.filter((d) => d.recipient_unit_id);

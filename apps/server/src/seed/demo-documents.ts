@@ -1,0 +1,48 @@
+import { units, users } from '@zhongshu/db';
+import type { AppContext } from '../context.ts';
+import type { Actor } from '../lib/actor.ts';
+import { createOutgoing, getDocumentDetail, registerIncoming, saveContent } from '../modules/documents/documents.service.ts';
+import { actOnDocument } from '../modules/documents/documents.actions.ts';
+
+/**
+ * A few documents so the demo county's registers and queues are not empty: a 通知 from the 县委办
+ * issued to three townships (awaiting their 签收), and a paper letter from the city awaiting 拟办.
+ * They go through the real services, so they are exactly what users would have produced.
+ */
+export async function seedDemoDocuments(ctx: AppContext): Promise<void> {
+  const actor = async (username: string): Promise<Actor> => {
+    const u = (await users.findUserByUsername(ctx.db, username))!;
+    return {
+      id: u.id, username, displayName: u.display_name, unitId: u.unit_id, unitName: null, roles: await users.getRoles(ctx.db, u.id), adminRole: null,
+      clearance: u.clearance, isLeader: u.is_leader === 1, leaderRank: u.leader_rank, mustChangePassword: false, isDemo: true, sessionId: 'seed', csrfToken: '', ip: null,
+    };
+  };
+  const [wenshu, changwei] = await Promise.all([actor('wenshu'), actor('changwei')]);
+  const all = await units.listUnits(ctx.db);
+  const officeUnit = all.find((u) => u.kind === 'office')!;
+  const townships = all.filter((u) => u.kind === 'township' && u.short_name !== '城关镇');
+
+  const { id } = await createOutgoing(ctx, wenshu, { issuerUnitId: officeUnit.id, docType: '通知', title: '关于做好今冬明春森林防火工作的通知', classification: 'none', urgency: 'urgent', important: false });
+  const draft = await getDocumentDetail(ctx, wenshu, id, { auditRead: false });
+  const content = draft.content!;
+  content.elements.primaryRecipients = townships.map((u) => u.name);
+  content.elements.body = [
+    { kind: 'paragraph', text: '当前已进入森林防火紧要期。为切实做好今冬明春森林防火工作，现将有关事项通知如下。' },
+    { kind: 'heading', level: 1, marker: '一、', text: '压实防火责任' },
+    { kind: 'paragraph', text: '各乡镇要落实党政同责，逐村明确防火责任人，建立网格化管理台账。' },
+    { kind: 'heading', level: 1, marker: '二、', text: '强化隐患排查' },
+    { kind: 'paragraph', text: '11月30日前完成林区坟头、田边、地头隐患排查，排查情况报县委办公室。' },
+  ];
+  await saveContent(ctx, wenshu, id, { rev: draft.contentRev, content, title: content.elements.title });
+  await actOnDocument(ctx, wenshu, id, 'submit', { reviewerId: changwei.id, signerIds: [changwei.id] });
+  await actOnDocument(ctx, changwei, id, 'review_pass', { comment: '同意' });
+  await actOnDocument(ctx, changwei, id, 'sign', { comment: '同意印发' });
+  await actOnDocument(ctx, wenshu, id, 'register', { copies: 10 });
+  await actOnDocument(ctx, wenshu, id, 'seal', {});
+  await actOnDocument(ctx, wenshu, id, 'issue', {});
+
+  await registerIncoming(ctx, wenshu, {
+    title: '关于开展2026年度基层减负专项督查的通知', docType: '通知', senderName: '中共示例市委办公室', senderNumber: '示市委办发〔2026〕41号',
+    classification: 'none', urgency: 'normal', important: false, copies: 2, receivedVia: '机要交通',
+  }).then(({ id: inId }) => actOnDocument(ctx, wenshu, inId, 'accept', {}));
+}
