@@ -34,3 +34,5 @@ export {
   chineseNumeralValue,
   toChineseNumeral,
 } from './text-forms.ts';
+export { compareDocuments, type DiffRow, type DiffPart } from './diff.ts';
+export { documentSubstance } from './substance.ts';

@@ -67,7 +67,9 @@ function validateProposal(
   ctx: { now: Date; data: Record<string, unknown> },
 ): { field: string; message: string } | null {
   const instructors = Array.isArray(input.instructorIds) ? input.instructorIds : [];
-  if (instructors.length === 0 && !input.leadUnitId && input.forInformation !== true) {
+  // Only a document sent to no leader and no unit is a 阅知件; naming either makes it one to handle.
+  const forInformation = input.forInformation === true && instructors.length === 0 && !input.leadUnitId;
+  if (instructors.length === 0 && !input.leadUnitId && !forInformation) {
     return { field: "instructorIds", message: "批示领导：请选择呈批的领导，或直接指定承办单位，或标为阅知件" };
   }
   const urgent = ctx.data.urgency !== undefined && ctx.data.urgency !== "normal";
@@ -75,10 +77,10 @@ function validateProposal(
   if (deadline !== undefined && deadline !== null && deadline !== "") {
     if (typeof deadline !== "string" || !isValidDate(deadline)) return { field: "deadline", message: "办理期限：请填写有效日期，格式为YYYY-MM-DD" };
     if (deadline < toShanghaiDate(ctx.now)) return { field: "deadline", message: "办理期限：不能早于今天" };
-  } else if (urgent && input.forInformation !== true) {
+  } else if (urgent && !forInformation) {
     return { field: "deadline", message: "办理期限：紧急公文必须明确办理期限（条例 第24条）" };
   }
-  if ((urgent || ctx.data.important === true) && input.forInformation !== true && !input.chaserId) {
+  if ((urgent || ctx.data.important === true) && !forInformation && !input.chaserId) {
     return { field: "chaserId", message: "催办人：紧急或重要公文必须指定专人催办（条例 第24条）" };
   }
   return null;
