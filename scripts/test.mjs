@@ -78,7 +78,8 @@ async function withEmbeddedPostgres(fn) {
   }
 }
 
-const unitFiles = findTests('packages');
+// The web app's pure logic (editor model, autosave) is unit-tested like core.
+const unitFiles = [...findTests('packages'), ...findTests('apps/web/src')];
 const integrationFiles = findTests('apps/server/test');
 const e2eFiles = findTests('e2e');
 const wanted = process.argv.slice(2);

@@ -37,6 +37,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made outside `api` (a keepalive save while the page closes). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Subscribes to "the session is gone" and "password must be changed first"; returns the unsubscribe. */
 export function onSessionEvent(listener: SessionListener): () => void {
   sessionListeners.add(listener);

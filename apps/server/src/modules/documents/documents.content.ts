@@ -47,7 +47,8 @@ export function starterContent(p: { docType: GongwenDocument['documentType']; fo
     format: p.format,
     elements: {
       issuerMark,
-      ...(joint ? { issuerMarkOrgans: p.issuerNames } : {}),
+      // A joint mark stacks the organs' names (GB/T 9704 7.2.4); 纪要 and 命令 marks are one line.
+      ...(joint && (p.format === '文件式' || p.format === '信函式') ? { issuerMarkOrgans: p.issuerNames } : {}),
       title: p.title,
       primaryRecipients: [],
       body: [{ kind: 'paragraph', text: '' }],

@@ -76,7 +76,11 @@ export async function createOutgoing(ctx: AppContext, actor: Actor, body: Create
   const now = ctx.now();
   const at = now.toISOString();
   const format = body.format ?? (body.docType === '纪要' ? '纪要式' : body.docType === '命令' ? '命令式' : body.docType === '函' ? '信函式' : '文件式');
-  const content: GongwenDocument = body.content ?? starterContent({ docType: body.docType, format, issuerNames: ordered.map((u) => u.name), title: body.title ?? '', today: toShanghaiDate(now) });
+  const starter = starterContent({ docType: body.docType, format, issuerNames: ordered.map((u) => u.name), title: body.title ?? '', today: toShanghaiDate(now) });
+  // An uploaded text keeps what it says; what it leaves out (mark, 署名, date) comes from the issuing organs.
+  const content: GongwenDocument = body.content
+    ? { ...body.content, documentType: body.docType, elements: { ...starter.elements, ...definedOnly(body.content.elements), title: body.content.elements.title ?? starter.elements.title } }
+    : starter;
   const title = (body.title ?? content.elements.title ?? '').trim() || '（未命名文稿）';
   const id = uuidv7();
   const row: DocumentRow = {
@@ -96,6 +100,10 @@ export async function createOutgoing(ctx: AppContext, actor: Actor, body: Create
     await recordAudit(tx, ctx, actor, { action: 'document.create', entityType: MODULE, entityId: id, detail: { title, docType: body.docType, issuerUnitId: lead.id } });
   });
   return { id };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && v !== '')) as Partial<T>;
 }
 
 export async function parseDocxUpload(actor: Actor, data: Buffer) {
