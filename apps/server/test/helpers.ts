@@ -70,24 +70,32 @@ export async function createTestEnv(opts: { now?: string; idleMinutes?: number; 
   };
 }
 
-export async function makeUnit(env: TestEnv, name: string, kind = 'department', parentId: string | null = null): Promise<string> {
+export async function makeUnit(
+  env: TestEnv,
+  name: string,
+  kind = 'department',
+  parentId: string | null = null,
+  o: { issuerCode?: string | null; shortName?: string | null } = {},
+): Promise<string> {
   const id = randomUUID();
-  await units.insertUnit(env.ctx.db, { id, name, short_name: null, kind, parent_id: parentId, sort_order: 0, created_at: env.clock.now.toISOString() });
+  await units.insertUnit(env.ctx.db, { id, name, short_name: o.shortName ?? null, kind, parent_id: parentId, sort_order: 0, issuer_code: o.issuerCode ?? null, created_at: env.clock.now.toISOString() });
   return id;
 }
 
 export async function makeUser(
   env: TestEnv,
   username: string,
-  o: { unitId?: string | null; roles?: string[]; clearance?: string; isLeader?: boolean; adminRole?: string; mustChange?: boolean; password?: string } = {},
+  o: { id?: string; unitId?: string | null; roles?: string[]; clearance?: string; isLeader?: boolean; isPrincipal?: boolean; leaderRank?: string; adminRole?: string; mustChange?: boolean; password?: string } = {},
 ): Promise<string> {
-  const id = randomUUID();
+  const id = o.id ?? randomUUID();
   await insertBusinessUser(env.ctx.db, env.ctx, {
     id,
     username,
     displayName: `${username}姓名`,
     unitId: o.unitId ?? null,
     isLeader: o.isLeader ?? o.roles?.includes('leader') ?? false,
+    isPrincipal: o.isPrincipal ?? false,
+    leaderRank: o.leaderRank ?? null,
     password: o.password ?? PASSWORD,
     isDemo: false,
     mustChange: o.mustChange ?? false,
@@ -158,4 +166,35 @@ export function multipart(file: Buffer, name = 'roster.xlsx') {
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * A county for 办文: the 县委 (机关代字 示委) whose documents its 办公室 keeps, two departments, two
+ * townships with a village, the 书记 as the 县委's principal head (主要负责人), and a clerk for each unit.
+ */
+export async function seedDocumentCounty(env: TestEnv) {
+  const committee = await makeUnit(env, '县委', 'committee', null, { issuerCode: '示委' });
+  const office = await makeUnit(env, '县委办公室', 'office', committee, { shortName: '县委办' });
+  const orgDept = await makeUnit(env, '县委组织部', 'department', committee, { issuerCode: '示组' });
+  const propDept = await makeUnit(env, '县委宣传部', 'department', committee, { issuerCode: '示宣' });
+  const township = await makeUnit(env, '城关镇', 'township', committee, { issuerCode: '城委' });
+  const otherTownship = await makeUnit(env, '河西镇', 'township', committee);
+  const village = await makeUnit(env, '东关村', 'village', township);
+  const u = {
+    secretary: await makeUser(env, 'shuji', { unitId: committee, roles: ['leader'], isPrincipal: true, leaderRank: '书记', clearance: 'top_secret' }),
+    deputy: await makeUser(env, 'fushuji', { unitId: committee, roles: ['leader'], leaderRank: '副书记', clearance: 'confidential' }),
+    drafter: await makeUser(env, 'office1', { unitId: office, roles: ['office'], clearance: 'top_secret' }),
+    reviewer: await makeUser(env, 'office2', { unitId: office, roles: ['office'], clearance: 'top_secret' }),
+    orgHead: await makeUser(env, 'orghead', { unitId: orgDept, roles: ['leader'], isPrincipal: true, leaderRank: '部长', clearance: 'secret' }),
+    orgClerk: await makeUser(env, 'org1', { unitId: orgDept, roles: ['unit'] }),
+    propClerk: await makeUser(env, 'prop1', { unitId: propDept, roles: ['unit'] }),
+    // A second 宣传部 clerk who is cleared, so the 宣传部 can take part in a 秘密 document that prop1 may not read.
+    propClerkCleared: await makeUser(env, 'prop2', { unitId: propDept, roles: ['unit'], clearance: 'secret' }),
+    townHead: await makeUser(env, 'townhead', { unitId: township, roles: ['leader'], isPrincipal: true, leaderRank: '党委书记', clearance: 'secret' }),
+    townDeputy: await makeUser(env, 'towndeputy', { unitId: township, roles: ['leader'], leaderRank: '镇长', clearance: 'secret' }),
+    townClerk: await makeUser(env, 'town1', { unitId: township, roles: ['unit'], clearance: 'secret' }),
+    otherClerk: await makeUser(env, 'town2', { unitId: otherTownship, roles: ['unit'] }),
+    villageClerk: await makeUser(env, 'village1', { unitId: village, roles: ['unit'] }),
+  };
+  return { committee, office, orgDept, propDept, township, otherTownship, village, ...u };
 }

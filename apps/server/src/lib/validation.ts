@@ -44,6 +44,7 @@ function reason(iss: z.core.$ZodRawIssue): string {
       if (iss.origin === 'array') return `最多${iss.maximum}项`;
       return `不能大于${iss.maximum}`;
     case 'invalid_value':
+      if (iss.input === undefined || iss.input === null) return '不能为空';
       return `取值无效（可选：${iss.values.map(String).join('、')}）`;
     case 'unrecognized_keys':
       return `包含不允许的字段：${iss.keys.join('、')}`;

@@ -1,6 +1,8 @@
 import { units, users } from '@zhongshu/db';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../lib/actor.ts';
+
+const DEMO_TOWNSHIPS = ['中共示例县河西镇委员会', '中共示例县青山乡委员会', '中共示例县柳林乡委员会'];
 import { createOutgoing, getDocumentDetail, registerIncoming, saveContent } from '../modules/documents/documents.service.ts';
 import { actOnDocument } from '../modules/documents/documents.actions.ts';
 
@@ -18,9 +20,9 @@ export async function seedDemoDocuments(ctx: AppContext): Promise<void> {
     };
   };
   const [wenshu, changwei] = await Promise.all([actor('wenshu'), actor('changwei')]);
-  const all = await units.listUnits(ctx.db);
-  const officeUnit = all.find((u) => u.kind === 'office')!;
-  const townships = all.filter((u) => u.kind === 'township' && u.short_name !== '城关镇');
+  // The demo's own units: the database may hold others (an organisation imported before the demo).
+  const officeUnit = (await units.getUnit(ctx.db, wenshu.unitId!))!;
+  const townships = (await units.listUnits(ctx.db)).filter((u) => u.kind === 'township' && u.parent_id === officeUnit.parent_id && DEMO_TOWNSHIPS.includes(u.name));
 
   const { id } = await createOutgoing(ctx, wenshu, { issuerUnitId: officeUnit.id, docType: '通知', title: '关于做好今冬明春森林防火工作的通知', classification: 'none', urgency: 'urgent', important: false });
   const draft = await getDocumentDetail(ctx, wenshu, id, { auditRead: false });

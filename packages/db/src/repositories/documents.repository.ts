@@ -177,7 +177,7 @@ export interface DocumentFilter {
 function visibleTo(scope: DocumentScope) {
   return (eb: ExpressionBuilder<Database, 'documents'>) => {
     const ors = [
-      eb('documents.created_by', '=', scope.userId),
+      eb.and([eb('documents.direction', '=', 'outgoing'), eb('documents.created_by', '=', scope.userId)]),
       eb('documents.reviewer_id', '=', scope.userId),
       eb('documents.chaser_id', '=', scope.userId),
       eb.exists(

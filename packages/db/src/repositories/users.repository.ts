@@ -102,10 +102,10 @@ export async function directory(db: Executor) {
 
 /** Active document clerks (党办 or unit staff) of several units at once, with their unit. */
 export function activeClerksOfUnits(db: Executor, unitIds: string[]) {
-  if (!unitIds.length) return Promise.resolve([] as { id: string; unit_id: string | null; display_name: string }[]);
+  if (!unitIds.length) return Promise.resolve([] as { id: string; unit_id: string | null; display_name: string; clearance: string }[]);
   return db
     .selectFrom('users')
-    .select(['users.id', 'users.unit_id', 'users.display_name'])
+    .select(['users.id', 'users.unit_id', 'users.display_name', 'users.clearance'])
     .where('users.unit_id', 'in', unitIds)
     .where('users.disabled', '=', 0)
     .where('users.admin_role', 'is', null)
@@ -114,6 +114,6 @@ export function activeClerksOfUnits(db: Executor, unitIds: string[]) {
 }
 
 export function getUsersByIds(db: Executor, ids: string[]) {
-  if (!ids.length) return Promise.resolve([] as { id: string; display_name: string; unit_id: string | null; is_leader: number; is_principal: number; disabled: number; admin_role: string | null }[]);
-  return db.selectFrom('users').select(['id', 'display_name', 'unit_id', 'is_leader', 'is_principal', 'disabled', 'admin_role']).where('id', 'in', ids).execute();
+  if (!ids.length) return Promise.resolve([] as { id: string; display_name: string; unit_id: string | null; is_leader: number; is_principal: number; disabled: number; admin_role: string | null; clearance: string }[]);
+  return db.selectFrom('users').select(['id', 'display_name', 'unit_id', 'is_leader', 'is_principal', 'disabled', 'admin_role', 'clearance']).where('id', 'in', ids).execute();
 }

@@ -19,14 +19,17 @@ export async function clerkUnitsOf(db: Executor, actor: Actor): Promise<string[]
   return unit.kind === 'office' && unit.parent_id ? [unit.id, unit.parent_id] : [unit.id];
 }
 
-/** Document clerks of some units, including the 办公室 clerks who keep a 党委's documents; unit id → user ids. */
-export async function clerksOfUnits(db: Executor, unitIds: string[]): Promise<Map<string, string[]>> {
+/**
+ * Document clerks of some units, including the 办公室 clerks who keep a 党委's documents; unit id → user ids.
+ * Only clerks cleared for `level` are returned: a to-do names its document's title, which is itself content.
+ */
+export async function clerksOfUnits(db: Executor, unitIds: string[], level = 'none'): Promise<Map<string, string[]>> {
   const offices = await units.officeChildrenOf(db, unitIds);
   const officeOf = new Map(offices.map((o) => [o.id, o.parent_id as string]));
   const rows = await users.activeClerksOfUnits(db, [...unitIds, ...offices.map((o) => o.id)]);
   const out = new Map<string, string[]>(unitIds.map((u) => [u, []]));
   for (const r of rows) {
-    if (!r.unit_id) continue;
+    if (!r.unit_id || !isCleared(r.clearance, level)) continue;
     if (out.has(r.unit_id)) out.get(r.unit_id)!.push(r.id);
     const parent = officeOf.get(r.unit_id);
     if (parent && out.has(parent)) out.get(parent)!.push(r.id);
@@ -34,8 +37,8 @@ export async function clerksOfUnits(db: Executor, unitIds: string[]): Promise<Ma
   return out;
 }
 
-export async function clerksOfUnit(db: Executor, unitId: string): Promise<string[]> {
-  return [...new Set((await clerksOfUnits(db, [unitId])).get(unitId) ?? [])];
+export async function clerksOfUnit(db: Executor, unitId: string, level = 'none'): Promise<string[]> {
+  return [...new Set((await clerksOfUnits(db, [unitId], level)).get(unitId) ?? [])];
 }
 
 export function currentRound(parts: readonly DocumentParticipantRow[], kind: string): number {
@@ -48,7 +51,8 @@ export function relationsOf(actor: Actor, doc: DocumentRow, parts: readonly Docu
   if (actor.adminRole) return rel;
   const clerkOf = (unitId: string | null) => unitId !== null && clerkUnits.includes(unitId);
   const mine = (p: DocumentParticipantRow) => p.user_id === actor.id || (p.user_id === null && clerkOf(p.unit_id));
-  if (doc.created_by === actor.id) rel.add('drafter');
+  // An incoming copy is created by the sender's clerk, who must not read how the recipient handles it.
+  if (doc.direction === 'outgoing' && doc.created_by === actor.id) rel.add('drafter');
   if (doc.reviewer_id === actor.id) rel.add('involved');
   if (doc.chaser_id === actor.id) rel.add('chaser');
   if (parts.some(mine)) rel.add('involved');

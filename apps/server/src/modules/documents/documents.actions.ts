@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@zhongshu/core';
+import { AppError, isCleared } from '@zhongshu/core';
 import type { GongwenDocument } from '@zhongshu/core/gongwen/index.ts';
 import { applyTransition, incomingWorkflow, outgoingWorkflow, STATE_KEEPING_ACTIONS, type WorkflowDefinition } from '@zhongshu/core/workflow/index.ts';
 import { toShanghaiDate, type WorkCalendar } from '@zhongshu/core/calendar/index.ts';
@@ -21,7 +21,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { DUE_SOON_WORKDAYS, openTodos } from '../inbox/inbox.service.ts';
 import { createAssignment } from '../assignments/assignments.service.ts';
-import { releaseDocumentNumber, reserveDocumentNumber, useDocumentNumber, voidDocumentNumber } from './document-numbers.service.ts';
+import { reserveDocumentNumber, useDocumentNumber, voidDocumentNumber } from './document-numbers.service.ts';
 import { clerksOfUnit, clerksOfUnits, currentRound } from './documents.access.ts';
 import { findingsOf, parseContent, substanceHash, withRegisterFacts } from './documents.content.ts';
 import { getDocumentDetail, loadForActor } from './documents.service.ts';
@@ -100,6 +100,23 @@ function withContent(doc: DocumentRow, change: (c: GongwenDocument) => GongwenDo
   return { content: JSON.stringify(change(c)), content_rev: doc.content_rev + 1 };
 }
 
+/** Named people must be cleared for the document's 密级: their to-do shows its title. */
+function assertClearedUsers(doc: DocumentRow, people: readonly { display_name: string; clearance: string }[], field: string, label: string) {
+  const short = people.find((u) => !isCleared(u.clearance, doc.classification));
+  if (short) throw new AppError('VALIDATION_FAILED', `${label}：${short.display_name}的密级权限低于本文密级，不能参与办理`, field);
+}
+
+/** A unit taking part must have a clerk cleared for the document's 密级, or nobody there could act. */
+async function assertUnitsCanHold(tx: Executor, doc: DocumentRow, unitIds: readonly string[], field: string, label: string) {
+  if (doc.classification === 'none' || !unitIds.length) return;
+  const clerks = await clerksOfUnits(tx, [...unitIds], doc.classification);
+  const lacking = unitIds.filter((u) => !(clerks.get(u) ?? []).length);
+  if (lacking.length) {
+    const names = (await units.getUnitsByIds(tx, lacking)).map((u) => u.name);
+    throw new AppError('VALIDATION_FAILED', `${label}：${names.join('、')}没有具备本文密级权限的文书，请调整或先由安全保密管理员授权`, field);
+  }
+}
+
 // ---- 发文 ------------------------------------------------------------------------------------------
 
 const UPWARD = new Set(['请示', '报告']);
@@ -121,9 +138,13 @@ const submit: Handler = async (s, body, to) => {
   if (!reviewerRoles.includes('office') && !(reviewerRoles.includes('unit') && (await belongsTo(tx, reviewer, doc.unit_id)))) {
     throw new AppError('VALIDATION_FAILED', '核稿人：须为本单位办公室（文秘）人员', 'reviewerId');
   }
+  assertClearedUsers(doc, [reviewer], 'reviewerId', '核稿人');
   const signerIds = [...new Set(body.signerIds ?? [])];
-  const signers = await users.getUsersByIds(tx, signerIds);
+  // In the order chosen: the lead organ's signer is named first (GB/T 9704 7.2.6).
+  const found = await users.getUsersByIds(tx, signerIds);
+  const signers = signerIds.map((sid) => found.find((u) => u.id === sid)).filter((u): u is (typeof found)[number] => u !== undefined);
   if (signers.length !== signerIds.length || signers.some((u) => u.disabled || u.is_leader !== 1)) throw new AppError('VALIDATION_FAILED', '签发领导：所选人员须为在职领导', 'signerIds');
+  assertClearedUsers(doc, signers, 'signerIds', '签发领导');
   const issuerIds: string[] = [doc.unit_id, ...(doc.co_issuer_unit_ids ? (JSON.parse(doc.co_issuer_unit_ids) as string[]) : [])];
   const issuerUnits = await units.getUnitsByIds(tx, issuerIds);
   const principalRequired = UPWARD.has(doc.doc_type) || doc.important === 1;
@@ -141,8 +162,11 @@ const submit: Handler = async (s, body, to) => {
   for (const c of cs) {
     if ('userId' in c && !csUsers.some((u) => u.id === c.userId && !u.disabled && u.is_leader === 1)) throw new AppError('VALIDATION_FAILED', '会签单位或领导：会签人须为在职领导', 'countersigners');
   }
-  const csUnits = await units.getUnitsByIds(tx, cs.flatMap((c) => ('unitId' in c ? [c.unitId] : [])));
-  if (csUnits.length !== cs.filter((c) => 'unitId' in c).length) throw new AppError('VALIDATION_FAILED', '会签单位或领导：有单位不存在', 'countersigners');
+  assertClearedUsers(doc, csUsers, 'countersigners', '会签单位或领导');
+  const csUnitIds = cs.flatMap((c) => ('unitId' in c ? [c.unitId] : []));
+  const csUnits = await units.getUnitsByIds(tx, csUnitIds);
+  if (csUnits.length !== csUnitIds.length) throw new AppError('VALIDATION_FAILED', '会签单位或领导：有单位不存在', 'countersigners');
+  await assertUnitsCanHold(tx, doc, csUnitIds, 'countersigners', '会签单位或领导');
 
   const round = Math.max(0, ...s.parts.map((p) => Number(p.round))) + 1;
   const rows: DocumentParticipantRow[] = [
@@ -250,6 +274,7 @@ const register: Handler = async (s, body, to) => {
   if (!wanted.length) throw new AppError('VALIDATION_FAILED', '分送范围：请至少填写一个主送或抄送单位', 'distribution');
   const unitIds = [...new Set(wanted.map((d) => d.unitId).filter((x): x is string => !!x))];
   if ((await units.getUnitsByIds(tx, unitIds)).length !== unitIds.length) throw new AppError('VALIDATION_FAILED', '分送范围：有单位不存在', 'distribution');
+  await assertUnitsCanHold(tx, doc, unitIds, 'distribution', '分送范围');
   const seen = new Set<string>();
   const dists: DocumentDistributionRow[] = [];
   for (const [i, d] of wanted.entries()) {
@@ -293,7 +318,9 @@ const seal: Handler = async (s, _body, to) => ({ to, patch: { sealed_by: s.actor
 /** 印发: the final text goes to every internal recipient as an incoming document awaiting 签收. */
 const issue: Handler = async (s, _body, to) => {
   const { tx, doc } = s;
-  const issuerNames = (await units.getUnitsByIds(tx, [doc.unit_id, ...(doc.co_issuer_unit_ids ? (JSON.parse(doc.co_issuer_unit_ids) as string[]) : [])])).map((u) => u.name);
+  const issuerIds: string[] = [doc.unit_id, ...(doc.co_issuer_unit_ids ? (JSON.parse(doc.co_issuer_unit_ids) as string[]) : [])];
+  const issuerRows = await units.getUnitsByIds(tx, issuerIds);
+  const issuerNames = issuerIds.map((uid) => issuerRows.find((u) => u.id === uid)?.name ?? '');
   // 印发机关: the 办公室 that prints for a 党委, else the issuing unit itself (GB/T 9704 7.4.3).
   const printer = (await units.officeChildrenOf(tx, [doc.unit_id]))[0];
   const printingOrgan = printer ? (await units.getUnit(tx, printer.id))!.name : issuerNames[0]!;
@@ -319,7 +346,7 @@ const issue: Handler = async (s, _body, to) => {
   await repo.insertDocuments(tx, incoming);
   await repo.insertEvents(tx, events);
   for (const d of dists) await repo.updateDistribution(tx, d.id, { sent_at: s.at, incoming_document_id: d.incoming_document_id });
-  const clerks = await clerksOfUnits(tx, internal.map((d) => d.recipient_unit_id!));
+  const clerks = await clerksOfUnits(tx, internal.map((d) => d.recipient_unit_id!), doc.classification);
   const todos = internal.flatMap((d) =>
     [...new Set(clerks.get(d.recipient_unit_id!) ?? [])].map((userId) => ({
       id: randomUUID(), user_id: userId, box: 'todo', module: MODULE, entity_id: d.incoming_document_id!, task: '签收', title: doc.title,
@@ -361,12 +388,13 @@ const returnToSender: Handler = async (s, _body, to) => {
   return { to };
 };
 
-async function activeUsers(tx: Executor, ids: string[], field: string, label: string, leaderOnly = false) {
+async function activeUsers(tx: Executor, doc: DocumentRow, ids: string[], field: string, label: string, leaderOnly = false) {
   const unique = [...new Set(ids)];
   const found = await users.getUsersByIds(tx, unique);
   if (found.length !== unique.length || found.some((u) => u.disabled || u.admin_role || (leaderOnly && u.is_leader !== 1))) {
     throw new AppError('VALIDATION_FAILED', `${label}：所选人员须为在职${leaderOnly ? '领导' : '人员'}`, field);
   }
+  assertClearedUsers(doc, found, field, label);
   return unique;
 }
 
@@ -378,11 +406,15 @@ async function existingUnits(tx: Executor, ids: string[], field: string, label: 
 
 const propose: Handler = async (s, body) => {
   const { tx, doc } = s;
-  const instructors = await activeUsers(tx, body.instructorIds ?? [], 'instructorIds', '批示领导', true);
-  const readers = await activeUsers(tx, body.readerIds ?? [], 'readerIds', '传阅人员');
+  const instructors = await activeUsers(tx, doc, body.instructorIds ?? [], 'instructorIds', '批示领导', true);
+  const readers = await activeUsers(tx, doc, body.readerIds ?? [], 'readerIds', '传阅人员');
   const coop = await existingUnits(tx, body.coopUnitIds ?? [], 'coopUnitIds', '协办单位');
-  if (body.leadUnitId) await existingUnits(tx, [body.leadUnitId], 'leadUnitId', '承办单位');
-  if (body.chaserId) await activeUsers(tx, [body.chaserId], 'chaserId', '催办人');
+  await assertUnitsCanHold(tx, doc, coop, 'coopUnitIds', '协办单位');
+  if (body.leadUnitId) {
+    await existingUnits(tx, [body.leadUnitId], 'leadUnitId', '承办单位');
+    await assertUnitsCanHold(tx, doc, [body.leadUnitId], 'leadUnitId', '承办单位');
+  }
+  if (body.chaserId) await activeUsers(tx, doc, [body.chaserId], 'chaserId', '催办人');
   const sequential = body.instructMode !== 'parallel';
   const round = Math.max(0, ...s.parts.map((p) => Number(p.round))) + 1;
   const row = (kind: string, userId: string | null, unitId: string | null, seq: number, status: string): DocumentParticipantRow => ({ id: randomUUID(), document_id: doc.id, kind, user_id: userId, unit_id: unitId, seq, round, status, opinion: null, acted_by: null, acted_by_name: null, acted_at: null, created_at: s.at });
@@ -409,7 +441,10 @@ const instruct: Handler = async (s, body, to) => {
   const { tx, doc } = s;
   const mine = s.parts.filter((p) => p.kind === 'instructor' && p.status === 'pending' && p.user_id === s.actor.id);
   await setPartyStatus(tx, mine, 'done', s);
-  if (body.leadUnitId) await existingUnits(tx, [body.leadUnitId], 'leadUnitId', '承办单位');
+  if (body.leadUnitId) {
+    await existingUnits(tx, [body.leadUnitId], 'leadUnitId', '承办单位');
+    await assertUnitsCanHold(tx, doc, [body.leadUnitId], 'leadUnitId', '承办单位');
+  }
   const patch: Partial<DocumentRow> = { ...(body.leadUnitId ? { lead_unit_id: body.leadUnitId } : {}), ...(body.deadline ? { deadline: body.deadline } : {}) };
   if (body.deadline && body.deadline < s.today) throw new AppError('VALIDATION_FAILED', '办理期限：不能早于今天', 'deadline');
   const data: Record<string, unknown> = {};
@@ -454,7 +489,7 @@ const contribute: Handler = async (s) => {
 /** Who must act now, for a 催办. */
 async function currentHandlers(s: Step): Promise<string[]> {
   if (s.doc.state === 'instructing') return s.parts.filter((p) => p.kind === 'instructor' && p.status === 'pending' && p.user_id).map((p) => p.user_id!);
-  return clerksOfUnit(s.tx, s.doc.lead_unit_id ?? s.doc.unit_id);
+  return clerksOfUnit(s.tx, s.doc.lead_unit_id ?? s.doc.unit_id, s.doc.classification);
 }
 
 const remind: Handler = async (s) => {
@@ -523,9 +558,9 @@ export async function actOnDocument(ctx: AppContext, actor: Actor, id: string, a
     }
     if (updated.deadline !== doc.deadline || (action === 'propose' && updated.deadline)) await scheduleReminders(s, updated);
     if (['concluded', 'archived', 'returned'].includes(to)) await jobs.cancelPendingJobs(tx, `document:${id}:`);
-    // A number reserved for a draft that will never be issued goes back to the sequence.
+    // A document numbered before 复核 that will now never be issued: its number is voided with the reason, not reused.
     if ((to === 'rejected' || to === 'cancelled') && doc.number_serial !== null && doc.issuer_code) {
-      await releaseDocumentNumber(tx, ctx, { id: actor.id }, { issuerCode: doc.issuer_code, year: Number(doc.number_year), serial: Number(doc.number_serial) });
+      await voidDocumentNumber(tx, ctx, { id: actor.id }, { issuerCode: doc.issuer_code, year: Number(doc.number_year), serial: Number(doc.number_serial), reason: `${to === 'rejected' ? '不予发文' : '撤销拟稿'}：${result.comment ?? ''}` });
     }
     await updateInitiated(tx, ctx, updated);
     await recordAudit(tx, ctx, actor, { action: `document.${action}`, entityType: MODULE, entityId: id, detail: { from: doc.state, to, ...(outcome.data ?? {}) } });
@@ -539,7 +574,7 @@ export async function runDocumentReminder(ctx: AppContext, tx: Executor, kind: s
   if (!doc || !['instructing', 'handling'].includes(doc.state) || doc.deadline !== payload.deadline) return;
   const parts = await repo.listParticipants(tx, doc.id);
   const overdue = kind === 'document.remind_overdue';
-  const handlers = doc.state === 'instructing' ? parts.filter((p) => p.kind === 'instructor' && p.status === 'pending' && p.user_id).map((p) => p.user_id!) : await clerksOfUnit(tx, doc.lead_unit_id ?? doc.unit_id);
+  const handlers = doc.state === 'instructing' ? parts.filter((p) => p.kind === 'instructor' && p.status === 'pending' && p.user_id).map((p) => p.user_id!) : await clerksOfUnit(tx, doc.lead_unit_id ?? doc.unit_id, doc.classification);
   const task = overdue ? '催办：已逾期' : '催办：即将到期';
   await openTodos(tx, ctx, { module: MODULE, entityId: doc.id, task, title: doc.title, urgency: doc.urgency, dueAt: dueAtOf(doc) }, [...handlers, ...(doc.chaser_id ? [doc.chaser_id] : [])]);
   const at = ctx.now().toISOString();

@@ -50,7 +50,7 @@ export async function canDownloadDocumentFile(db: Executor, actor: Actor, docume
 /** Audits a read of classified content (等保: who saw what, when). */
 async function auditClassifiedRead(ctx: AppContext, actor: Actor, doc: DocumentRow, what: string) {
   if (doc.classification === 'none') return;
-  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: `document.${what}`, entityType: MODULE, entityId: doc.id, detail: { classification: doc.classification, title: doc.title } }));
+  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: `document.${what}`, entityType: MODULE, entityId: doc.id, detail: { classification: doc.classification } }));
 }
 
 // ---- issuers and creation --------------------------------------------------------------------
@@ -97,7 +97,7 @@ export async function createOutgoing(ctx: AppContext, actor: Actor, body: Create
     await repo.insertVersion(tx, { document_id: id, version_no: 1, content: row.content!, step: '拟稿', author_id: actor.id, author_name: actor.displayName, created_at: at });
     await repo.insertEvents(tx, [{ id: uuidv7(), document_id: id, action: 'create', from_state: '', to_state: row.state, actor_id: actor.id, actor_name: actor.displayName, comment: null, data: JSON.stringify({ docType: body.docType, format }), version_no: 1, at }]);
     await addInitiated(tx, ctx, { module: MODULE, entityId: id, task: '拟稿', title, urgency: row.urgency, dueAt: null }, actor.id);
-    await recordAudit(tx, ctx, actor, { action: 'document.create', entityType: MODULE, entityId: id, detail: { title, docType: body.docType, issuerUnitId: lead.id } });
+    await recordAudit(tx, ctx, actor, { action: 'document.create', entityType: MODULE, entityId: id, detail: { docType: body.docType, classification: body.classification, issuerUnitId: lead.id } });
   });
   return { id };
 }
@@ -140,7 +140,12 @@ export async function saveContent(ctx: AppContext, actor: Actor, id: string, bod
       ...(body.important !== undefined ? { important: body.important ? 1 : 0 } : {}),
     };
     let resignRequired = false;
-    if (SIGNED_STATES.has(doc.state) && doc.signed_hash && substanceHash(content) !== doc.signed_hash) resignRequired = true;
+    if (SIGNED_STATES.has(doc.state) && doc.signed_hash) {
+      // 成文日期 is the signing date (GB/T 9704 7.3.5.4): changing it is as much a change as the text's.
+      const signed = doc.signed_version_no ? await repo.getVersion(tx, id, Number(doc.signed_version_no)) : undefined;
+      const signedDate = signed ? (JSON.parse(signed.content) as GongwenDocument).elements.issueDate : undefined;
+      resignRequired = substanceHash(content) !== doc.signed_hash || (signedDate !== undefined && content.elements.issueDate !== signedDate);
+    }
     await repo.updateDocument(tx, id, patch);
     if (resignRequired) {
       await sendBackToSigner(tx, ctx, actor, { ...doc, ...patch } as DocumentRow);
@@ -370,8 +375,8 @@ export async function addComment(ctx: AppContext, actor: Actor, id: string, body
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
     const { doc, rel } = await loadForActor(tx, actor, id, { lock: true });
-    if (!['reviewer', 'countersigner', 'signer', 'drafter', 'issuer_clerk'].some((r) => rel.has(r)) || isFinalState(doc.direction, doc.state)) {
-      throw new AppError('FORBIDDEN', '只有核稿、会签、签发环节的经办人可以批注文稿');
+    if (!['reviewer', 'countersigner', 'signer'].some((r) => rel.has(r)) || isFinalState(doc.direction, doc.state)) {
+      throw new AppError('FORBIDDEN', '只有正在核稿、会签、签发的经办人可以批注文稿');
     }
     const latest = await repo.latestVersion(tx, id);
     const c = { id: uuidv7(), document_id: id, version_no: latest ? Number(latest.version_no) : 1, element: body.element, quote: body.quote, text: body.text, author_id: actor.id, author_name: actor.displayName, created_at: at, resolved_at: null };
@@ -411,7 +416,7 @@ export async function downloadDocx(ctx: AppContext, actor: Actor, id: string) {
   const { doc } = await loadForActor(ctx.db, actor, id);
   refuseTopSecret(doc);
   const buf = await renderDocx(await printableContent(ctx.db, doc));
-  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'document.download', entityType: MODULE, entityId: id, detail: { classification: doc.classification, title: doc.title } }));
+  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'document.download', entityType: MODULE, entityId: id, detail: { classification: doc.classification } }));
   return { buf, name: `${doc.number_text ?? doc.title}.docx` };
 }
 
@@ -419,7 +424,7 @@ export async function printView(ctx: AppContext, actor: Actor, id: string) {
   const { doc } = await loadForActor(ctx.db, actor, id);
   refuseTopSecret(doc);
   const html = renderHtml(await printableContent(ctx.db, doc));
-  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'document.print', entityType: MODULE, entityId: id, detail: { classification: doc.classification, title: doc.title } }));
+  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'document.print', entityType: MODULE, entityId: id, detail: { classification: doc.classification } }));
   return html;
 }
 
@@ -465,7 +470,7 @@ export async function registerIncoming(ctx: AppContext, actor: Actor, body: Crea
     await repo.insertEvents(tx, [{ id: uuidv7(), document_id: id, action: 'register_incoming', from_state: '', to_state: 'registered', actor_id: actor.id, actor_name: actor.displayName, comment: null, data: JSON.stringify({ receivedVia: body.receivedVia, copies: body.copies }), version_no: null, at }]);
     if (attachmentIds.length) await filesRepo.linkFiles(tx, attachmentIds.map((fileId) => ({ file_id: fileId, entity_type: MODULE, entity_id: id, event_id: null, created_at: at })));
     await openTodosForState(tx, ctx, row, []);
-    await recordAudit(tx, ctx, actor, { action: 'document.register_incoming', entityType: MODULE, entityId: id, detail: { title: body.title, senderName: body.senderName } });
+    await recordAudit(tx, ctx, actor, { action: 'document.register_incoming', entityType: MODULE, entityId: id, detail: { docType: body.docType, classification: body.classification } });
   });
   return { id };
 }

@@ -22,16 +22,16 @@ export function dueAtOf(doc: Pick<DocumentRow, 'deadline'>): string | null {
 }
 
 /** Users a party row stands for: the named user, or a unit's clerks. */
-async function usersOfParty(tx: Executor, p: Pick<DocumentParticipantRow, 'user_id' | 'unit_id'>): Promise<string[]> {
+async function usersOfParty(tx: Executor, p: Pick<DocumentParticipantRow, 'user_id' | 'unit_id'>, level: string): Promise<string[]> {
   if (p.user_id) return [p.user_id];
-  return p.unit_id ? clerksOfUnit(tx, p.unit_id) : [];
+  return p.unit_id ? clerksOfUnit(tx, p.unit_id, level) : [];
 }
 
 /** The to-dos the document's current state asks for, one per user who must act. */
 export async function openTodosForState(tx: Executor, ctx: AppContext, doc: DocumentRow, parts: readonly DocumentParticipantRow[], opts: { returned?: boolean } = {}): Promise<void> {
   const spec = (task: string) => ({ module: MODULE, entityId: doc.id, task, title: doc.title, urgency: doc.urgency, dueAt: dueAtOf(doc) });
   const pending = (kind: string) => parts.filter((p) => p.kind === kind && p.status === 'pending');
-  const partyUsers = async (kind: string) => (await Promise.all(pending(kind).map((p) => usersOfParty(tx, p)))).flat();
+  const partyUsers = async (kind: string) => (await Promise.all(pending(kind).map((p) => usersOfParty(tx, p, doc.classification)))).flat();
   switch (doc.state) {
     case 'drafting':
       if (opts.returned) await openTodos(tx, ctx, spec('修改文稿'), [doc.created_by]);
@@ -48,23 +48,23 @@ export async function openTodosForState(tx: Executor, ctx: AppContext, doc: Docu
     case 'numbering':
     case 'sealing':
     case 'distributing':
-      await openTodos(tx, ctx, spec(stateLabelOf('outgoing', doc.state)), await clerksOfUnit(tx, doc.unit_id));
+      await openTodos(tx, ctx, spec(stateLabelOf('outgoing', doc.state)), await clerksOfUnit(tx, doc.unit_id, doc.classification));
       return;
     case 'pending_receipt':
-      await openTodos(tx, ctx, spec('签收'), await clerksOfUnit(tx, doc.unit_id));
+      await openTodos(tx, ctx, spec('签收'), await clerksOfUnit(tx, doc.unit_id, doc.classification));
       return;
     case 'registered':
-      await openTodos(tx, ctx, spec('初审'), await clerksOfUnit(tx, doc.unit_id));
+      await openTodos(tx, ctx, spec('初审'), await clerksOfUnit(tx, doc.unit_id, doc.classification));
       return;
     case 'proposing':
-      await openTodos(tx, ctx, spec('拟办'), await clerksOfUnit(tx, doc.unit_id));
+      await openTodos(tx, ctx, spec('拟办'), await clerksOfUnit(tx, doc.unit_id, doc.classification));
       return;
     case 'instructing':
       await openTodos(tx, ctx, spec('批示'), await partyUsers('instructor'));
       await openReaderTodos(tx, ctx, doc, parts);
       return;
     case 'handling':
-      await openTodos(tx, ctx, spec('承办'), await clerksOfUnit(tx, doc.lead_unit_id ?? doc.unit_id));
+      await openTodos(tx, ctx, spec('承办'), await clerksOfUnit(tx, doc.lead_unit_id ?? doc.unit_id, doc.classification));
       await openTodos(tx, ctx, spec('协办'), await partyUsers('coop_unit'));
       await openReaderTodos(tx, ctx, doc, parts);
       return;
