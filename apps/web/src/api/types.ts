@@ -122,6 +122,8 @@ export type Unit = {
   shortName: string | null;
   kind: UnitKind;
   sortOrder: number;
+  /** 机关代字 used in the unit's 发文字号, e.g. 示委办; null until the system administrator sets it. */
+  issuerCode: string | null;
 };
 
 export type UserRow = {
@@ -136,6 +138,8 @@ export type UserRow = {
   clearance: Clearance;
   isLeader: boolean;
   leaderRank: string | null;
+  /** 主要负责人 of the unit: signs 上行文 and important documents. */
+  isPrincipal: boolean;
   locked: boolean;
   disabled: boolean;
   isDemo: boolean;
@@ -143,7 +147,15 @@ export type UserRow = {
 
 export type Directory = {
   units: { id: string; name: string; parentId: string | null; kind: UnitKind }[];
-  users: { id: string; displayName: string; unitId: string | null; isLeader: boolean; leaderRank: string | null; roles: BusinessRole[] }[];
+  users: {
+    id: string;
+    displayName: string;
+    unitId: string | null;
+    isLeader: boolean;
+    leaderRank: string | null;
+    isPrincipal?: boolean;
+    roles: BusinessRole[];
+  }[];
 };
 
 export type ImportResult = {
@@ -173,3 +185,189 @@ export type CalendarYear = { year: number; hasPackageData: boolean; overrides: C
 
 export type AdminWarning = { code: string; message: string };
 export type AdminSettings = { sessionIdleMinutes: number; maxUploadMb: number };
+
+// ---------- 办文 (documents) ----------
+
+export type GongwenDocument = import('@zhongshu/core/gongwen/model.ts').GongwenDocument;
+export type Finding = import('@zhongshu/core/gongwen/model.ts').Finding;
+
+/** 发文 or 收文 */
+export type DocumentDirection = 'outgoing' | 'incoming';
+/** 拟稿 核稿 会签 签发 编号登记 用印 印发 已印发 已归档 不予发文 已撤销 */
+export type OutgoingState =
+  | 'drafting'
+  | 'reviewing'
+  | 'countersigning'
+  | 'signing'
+  | 'numbering'
+  | 'sealing'
+  | 'distributing'
+  | 'issued'
+  | 'archived'
+  | 'rejected'
+  | 'cancelled';
+/** 待签收 待初审 待拟办 待批示 承办中 已办结 已归档 已退文 */
+export type IncomingState = 'pending_receipt' | 'registered' | 'proposing' | 'instructing' | 'handling' | 'concluded' | 'archived' | 'returned';
+/** 保管期限: 永久 30年 10年 */
+export type Retention = 'permanent' | '30y' | '10y';
+
+/** One row of the 发文登记簿 / 收文登记簿. */
+export type DocumentSummary = {
+  id: string;
+  direction: DocumentDirection;
+  state: string;
+  stateLabel: string;
+  title: string;
+  docType: string;
+  classification: Clearance;
+  urgency: Urgency;
+  important: boolean;
+  /** outgoing: the issuing unit; incoming: the receiving unit */
+  unitId: string;
+  unitName: string;
+  /** 发文字号 (outgoing: allocated; incoming: the sender's) */
+  numberText: string | null;
+  /** 收文编号, incoming only */
+  incomingNumber: string | null;
+  /** 来文单位, incoming only */
+  senderName: string | null;
+  createdByName: string;
+  createdAt: string;
+  signedAt: string | null;
+  issuedAt: string | null;
+  receivedAt: string | null;
+  /** incoming 办理期限, YYYY-MM-DD */
+  deadline: string | null;
+  overdue: boolean;
+  /** who holds the document now */
+  holders: string[];
+};
+
+export type DocumentParticipantKind = 'countersign' | 'signer' | 'instructor' | 'reader' | 'coop_unit';
+export type DocumentParticipant = {
+  id: string;
+  kind: DocumentParticipantKind;
+  userId: string | null;
+  userName: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  seq: number;
+  round: number;
+  /** cancelled: the round ended (sent back) before this party acted */
+  status: 'waiting' | 'pending' | 'agreed' | 'returned' | 'done' | 'cancelled';
+  opinion: string | null;
+  actedByName: string | null;
+  actedAt: string | null;
+};
+
+export type DocumentDistribution = {
+  id: string;
+  /** 主送 or 抄送 */
+  kind: 'primary' | 'copy';
+  /** null for an organ outside Zhongshu (delivered on paper) */
+  recipientUnitId: string | null;
+  recipientName: string;
+  copies: number;
+  sentAt: string | null;
+  receivedAt: string | null;
+  receivedByName: string | null;
+  returnedAt: string | null;
+  returnReason: string | null;
+};
+
+export type DocumentVersion = { versionNo: number; step: string; authorName: string; createdAt: string };
+
+export type DocumentComment = {
+  id: string;
+  versionNo: number;
+  element: string;
+  quote: string;
+  text: string;
+  authorName: string;
+  createdAt: string;
+  resolvedAt: string | null;
+};
+
+export type DocumentHistoryEntry = {
+  id: string;
+  action: string;
+  actionLabel: string;
+  fromState: string;
+  fromStateLabel: string;
+  toState: string;
+  toStateLabel: string;
+  actorName: string;
+  comment: string | null;
+  versionNo: number | null;
+  at: string;
+  data: Record<string, unknown> | null;
+};
+
+export type DocumentDetail = DocumentSummary & {
+  format: '文件式' | '信函式' | '命令式' | '纪要式';
+  classificationPeriod: string | null;
+  coIssuerUnits: { id: string; name: string }[];
+  content: GongwenDocument | null;
+  contentRev: number;
+  findings: Finding[];
+  editable: boolean;
+  canComment: boolean;
+  canResolveComments: boolean;
+  /** 绝密: read on screen only, no download, print or copy */
+  topSecret: boolean;
+  reviewerId: string | null;
+  reviewerName: string | null;
+  reviewOverrideReason: string | null;
+  signedVersionNo: number | null;
+  signedByNames: string[];
+  copies: number | null;
+  receivedVia: string | null;
+  receivedByName: string | null;
+  proposal: string | null;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  chaserId: string | null;
+  chaserName: string | null;
+  outcome: string | null;
+  reply: string | null;
+  concludedAt: string | null;
+  retention: Retention | null;
+  archivedAt: string | null;
+  sourceDocumentId: string | null;
+  participants: DocumentParticipant[];
+  distributions: DocumentDistribution[];
+  versions: DocumentVersion[];
+  comments: DocumentComment[];
+  attachments: FileRef[];
+  assignments: { id: string; serial: string; title: string; state: string }[];
+  history: DocumentHistoryEntry[];
+  availableActions: AvailableAction[];
+};
+
+export type DocumentVersionContent = DocumentVersion & { content: GongwenDocument };
+
+export type DiffPart = { text: string; changed: boolean };
+export type DiffRow = {
+  kind: 'same' | 'changed' | 'added' | 'removed';
+  element: string;
+  label: string;
+  left: string | null;
+  right: string | null;
+  leftParts?: DiffPart[];
+  rightParts?: DiffPart[];
+};
+export type DocumentComparison = { from: number; to: number; rows: DiffRow[] };
+
+/** 收文登记 of a paper or outside document. */
+export type IncomingCreateInput = {
+  title: string;
+  docType: string;
+  senderName: string;
+  senderNumber?: string;
+  classification?: Clearance;
+  urgency?: Urgency;
+  copies?: number;
+  receivedVia: string;
+  receivedAt?: string;
+  attachmentIds?: string[];
+};

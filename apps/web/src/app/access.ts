@@ -2,7 +2,7 @@
 // people from being shown menus that would answer 403 (三员分立: administrators see no business content).
 import type { Me } from '../api/types';
 
-export type Area = 'inbox' | 'assignments' | 'org-units' | 'org-users' | 'audit' | 'admin-calendar';
+export type Area = 'inbox' | 'assignments' | 'documents' | 'org-units' | 'org-users' | 'audit' | 'admin-calendar';
 
 export function isBusinessUser(me: Me): boolean {
   return me.adminRole === null && me.roles.length > 0;
@@ -12,6 +12,7 @@ export function canAccess(me: Me, area: Area): boolean {
   switch (area) {
     case 'inbox':
     case 'assignments':
+    case 'documents':
       return isBusinessUser(me);
     case 'org-units':
     case 'admin-calendar':
@@ -26,6 +27,16 @@ export function canAccess(me: Me, area: Area): boolean {
 /** Leaders issue 交办; the office may issue one on a leader's behalf. */
 export function canCreateAssignment(me: Me): boolean {
   return me.roles.includes('leader') || me.roles.includes('office');
+}
+
+/** 拟稿 is the work of office and unit staff; the server decides for which units (GET /api/documents/issuers). */
+export function canDraftDocument(me: Me): boolean {
+  return me.roles.includes('office') || me.roles.includes('unit');
+}
+
+/** 收文登记 is done by a document clerk of the receiving unit. */
+export function canRegisterIncoming(me: Me): boolean {
+  return me.roles.includes('office') || me.roles.includes('unit');
 }
 
 /** The first page a user lands on after logging in. */

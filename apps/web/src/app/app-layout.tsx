@@ -7,6 +7,7 @@ import {
   BellOutlined,
   CalendarOutlined,
   DownOutlined,
+  FileTextOutlined,
   FlagOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -15,16 +16,29 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useAuth, useMe } from './auth';
-import { canAccess, isBusinessUser, type Area } from './access';
+import { canAccess, canDraftDocument, canRegisterIncoming, isBusinessUser, type Area } from './access';
 import { useIsMobile } from '../shared/use-is-mobile';
 import { ADMIN_ROLE_LABELS, BUSINESS_ROLE_LABELS } from '../shared/labels';
 import { useInboxCounts } from '../modules/inbox/inbox.api';
 import type { Me } from '../api/types';
 
-type NavItem = { key: string; area: Area; label: string; icon: ReactNode };
+type NavLeaf = { key: string; label: string; visible?: (me: Me) => boolean };
+type NavItem = { key: string; area: Area; label: string; icon: ReactNode; children?: NavLeaf[] };
 
 const NAV_ITEMS: NavItem[] = [
   { key: '/inbox', area: 'inbox', label: '待办事项', icon: <BellOutlined /> },
+  {
+    key: 'documents',
+    area: 'documents',
+    label: '办文',
+    icon: <FileTextOutlined />,
+    children: [
+      { key: '/documents/outgoing', label: '发文登记簿' },
+      { key: '/documents/incoming', label: '收文登记簿' },
+      { key: '/documents/new', label: '拟稿', visible: canDraftDocument },
+      { key: '/documents/incoming/new', label: '收文登记', visible: canRegisterIncoming },
+    ],
+  },
   { key: '/assignments', area: 'assignments', label: '领导交办', icon: <FlagOutlined /> },
   { key: '/org/units', area: 'org-units', label: '组织机构', icon: <ApartmentOutlined /> },
   { key: '/org/users', area: 'org-users', label: '用户管理', icon: <TeamOutlined /> },
@@ -38,10 +52,12 @@ function describeRole(me: Me): string {
   return me.roles.map((role) => BUSINESS_ROLE_LABELS[role]).join('、');
 }
 
+const NAV_KEYS = NAV_ITEMS.flatMap((item) => (item.children ? item.children.map((child) => child.key) : [item.key]));
+
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/org/import')) return '/org/users';
-  const match = NAV_ITEMS.filter((item) => pathname === item.key || pathname.startsWith(item.key + '/'));
-  return match.sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '';
+  const match = NAV_KEYS.filter((key) => pathname === key || pathname.startsWith(key + '/'));
+  return match.sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
 export function AppLayout() {
@@ -60,6 +76,9 @@ export function AppLayout() {
       NAV_ITEMS.filter((item) => canAccess(me, item.area)).map((item) => ({
         key: item.key,
         icon: item.icon,
+        ...(item.children
+          ? { children: item.children.filter((child) => !child.visible || child.visible(me)).map((child) => ({ key: child.key, label: child.label })) }
+          : {}),
         label: item.key === '/inbox' && counts.data?.todo ? (
           <span className="zs-menu-label">
             {item.label}
@@ -103,7 +122,16 @@ export function AppLayout() {
 
   const todo = counts.data?.todo ?? 0;
   const overdue = counts.data?.overdue ?? 0;
-  const navMenu = <Menu mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuItems} onClick={onMenuClick} className="zs-nav-menu" />;
+  const navMenu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      defaultOpenKeys={['documents']}
+      items={menuItems}
+      onClick={onMenuClick}
+      className="zs-nav-menu"
+    />
+  );
 
   return (
     <Layout className="zs-shell">

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { FullPageSpin, HomeRedirect, NoRole, NotFound, RequireArea, RequireAuth, RequireSession } from './guards';
 import type { Area } from './access';
@@ -15,6 +15,12 @@ const InboxPage = lazyPage(() => import('../modules/inbox/inbox.page'), 'InboxPa
 const AssignmentListPage = lazyPage(() => import('../modules/assignments/assignment-list.page'), 'AssignmentListPage');
 const AssignmentCreatePage = lazyPage(() => import('../modules/assignments/assignment-create.page'), 'AssignmentCreatePage');
 const AssignmentDetailPage = lazyPage(() => import('../modules/assignments/assignment-detail.page'), 'AssignmentDetailPage');
+const OutgoingRegisterPage = lazyPage(() => import('../modules/documents/document-register.page'), 'OutgoingRegisterPage');
+const IncomingRegisterPage = lazyPage(() => import('../modules/documents/document-register.page'), 'IncomingRegisterPage');
+const IncomingRegistrationPage = lazyPage(() => import('../modules/documents/incoming-registration.page'), 'IncomingRegistrationPage');
+const DocumentNewPage = lazyPage(() => import('../modules/documents/document-new.page'), 'DocumentNewPage');
+const DocumentEditPage = lazyPage(() => import('../modules/documents/document-edit.page'), 'DocumentEditPage');
+const DocumentDetailPage = lazyPage(() => import('../modules/documents/document-detail.page'), 'DocumentDetailPage');
 const UnitsPage = lazyPage(() => import('../modules/org/units.page'), 'UnitsPage');
 const UsersPage = lazyPage(() => import('../modules/org/users.page'), 'UsersPage');
 const ImportPage = lazyPage(() => import('../modules/org/import.page'), 'ImportPage');
@@ -50,6 +56,13 @@ export const router = createBrowserRouter([
           { path: 'assignments', element: page('assignments', <AssignmentListPage />) },
           { path: 'assignments/new', element: page('assignments', <AssignmentCreatePage />) },
           { path: 'assignments/:id', element: page('assignments', <AssignmentDetailPage />) },
+          { path: 'documents', element: <Navigate to="/documents/outgoing" replace /> },
+          { path: 'documents/outgoing', element: page('documents', <OutgoingRegisterPage />) },
+          { path: 'documents/incoming', element: page('documents', <IncomingRegisterPage />) },
+          { path: 'documents/incoming/new', element: page('documents', <IncomingRegistrationPage />) },
+          { path: 'documents/new', element: page('documents', <DocumentNewPage />) },
+          { path: 'documents/:id', element: page('documents', <DocumentDetailPage />) },
+          { path: 'documents/:id/edit', element: page('documents', <DocumentEditPage />) },
           { path: 'org/units', element: page('org-units', <UnitsPage />) },
           { path: 'org/users', element: page('org-users', <UsersPage />) },
           { path: 'org/import', element: page('org-units', <ImportPage />) },

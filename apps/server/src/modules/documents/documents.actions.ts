@@ -357,7 +357,7 @@ const issue: Handler = async (s, _body, to) => {
   return { to, patch: { ...finalPatch, issued_at: s.at }, data: { internal: internal.length, outside: dists.length - internal.length } };
 };
 
-const archive: Handler = async (s, body, to) => ({ to, patch: { retention: body.retention!, archived_at: s.at, archived_by: s.actor.id } });
+const archive: Handler = async (s, body, to) => ({ to, patch: { retention: body.retention!, archived_at: s.at, archived_by: s.actor.id }, data: { retention: body.retention } });
 
 // ---- 收文 ------------------------------------------------------------------------------------------
 
@@ -501,7 +501,7 @@ const remind: Handler = async (s) => {
 const conclude: Handler = async (s, body, to) => {
   if (body.reply) await noteOnSource(s, 'recipient_replied', body.reply, {});
   await jobs.cancelPendingJobs(s.tx, `document:${s.doc.id}:`);
-  return { to, patch: { outcome: s.comment, reply: body.reply ?? null, concluded_at: s.at } };
+  return { to, patch: { outcome: s.comment, reply: body.reply ?? null, concluded_at: s.at }, data: body.reply ? { reply: body.reply } : undefined };
 };
 
 const HANDLERS: Record<string, Handler> = {

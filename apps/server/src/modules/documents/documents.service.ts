@@ -304,6 +304,8 @@ export async function getDocumentDetail(ctx: AppContext, actor: Actor, id: strin
     contentRev: doc.content_rev,
     findings: doc.direction === 'outgoing' ? findingsOf(content) : [],
     editable,
+    canComment: ['reviewer', 'countersigner', 'signer'].some((r) => rel.has(r)) && !isFinalState(doc.direction, doc.state),
+    canResolveComments: rel.has('drafter') && doc.state === 'drafting',
     topSecret: doc.classification === 'top_secret',
     reviewerId: doc.reviewer_id,
     reviewerName: doc.reviewer_id ? person.get(doc.reviewer_id) ?? null : null,

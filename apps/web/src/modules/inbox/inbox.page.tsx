@@ -5,6 +5,7 @@ import type { InboxBox, InboxItem } from '../../api/types';
 import { PageHeader } from '../../shared/page-header';
 import { QueryError } from '../../shared/query-error';
 import { DueFlag, UrgencyTag } from '../../shared/status-tags';
+import { DocumentUrgencyTag } from '../documents/document-tags';
 import { MODULE_LABELS, URGENCY_LABELS, labelOf } from '../../shared/labels';
 import { formatDateTime, formatDue } from '../../shared/format';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -17,7 +18,9 @@ const BOXES: { key: InboxBox; label: string }[] = [
   { key: 'mine', label: '我发起的' },
 ];
 
-const MODULE_OPTIONS = [{ value: '', label: '全部业务' }, ...Object.entries(MODULE_LABELS).map(([value, label]) => ({ value, label }))];
+/** Business modules that put items in the inbox; 办文 covers both 发文 and 收文. */
+const INBOX_MODULE_LABELS: Record<string, string> = { ...MODULE_LABELS, document: '办文' };
+const MODULE_OPTIONS = [{ value: '', label: '全部业务' }, ...Object.entries(INBOX_MODULE_LABELS).map(([value, label]) => ({ value, label }))];
 const URGENCY_OPTIONS = [{ value: '', label: '全部紧急程度' }, ...Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))];
 
 /** Where an inbox item leads. Modules added later register their detail route here. */
@@ -25,9 +28,20 @@ export function inboxItemPath(item: Pick<InboxItem, 'module' | 'entityId'>): str
   switch (item.module) {
     case 'assignment':
       return `/assignments/${encodeURIComponent(item.entityId)}`;
+    case 'document':
+      return `/documents/${encodeURIComponent(item.entityId)}`;
     default:
       return null;
   }
+}
+
+/** 公文 say 加急/特急 (GB/T 9704), other business 急件/特急. */
+function ItemUrgency({ item, hideNormal = false }: { item: InboxItem; hideNormal?: boolean }) {
+  return item.module === 'document' ? (
+    <DocumentUrgencyTag urgency={item.urgency} hideNormal={hideNormal} />
+  ) : (
+    <UrgencyTag urgency={item.urgency} hideNormal={hideNormal} />
+  );
 }
 
 function rowClassName(item: InboxItem, box: InboxBox): string {
@@ -75,12 +89,12 @@ export function InboxPage() {
       render: (_value, item) => (
         <div>
           <TitleCell item={item} />
-          <div className="zs-cell-sub">{labelOf(MODULE_LABELS, item.module)}</div>
+          <div className="zs-cell-sub">{labelOf(INBOX_MODULE_LABELS, item.module)}</div>
         </div>
       ),
     },
     { title: '办理环节', dataIndex: 'task', width: 110, render: (task: string) => <Tag>{task}</Tag> },
-    { title: '紧急程度', dataIndex: 'urgency', width: 96, render: (value: InboxItem['urgency']) => <UrgencyTag urgency={value} /> },
+    { title: '紧急程度', dataIndex: 'urgency', width: 96, render: (_value: InboxItem['urgency'], item) => <ItemUrgency item={item} /> },
     {
       title: '办理期限',
       dataIndex: 'dueAt',
@@ -171,11 +185,11 @@ export function InboxPage() {
                   </div>
                   <div className="zs-item-card-tags">
                     <Tag>{item.task}</Tag>
-                    <UrgencyTag urgency={item.urgency} hideNormal />
+                    <ItemUrgency item={item} hideNormal />
                     {box === 'todo' ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
                   </div>
                   <div className="zs-item-card-meta">
-                    <span>{labelOf(MODULE_LABELS, item.module)}</span>
+                    <span>{labelOf(INBOX_MODULE_LABELS, item.module)}</span>
                     <span>{item.dueAt ? `期限 ${formatDue(item.dueAt)}` : formatDateTime(item.createdAt)}</span>
                   </div>
                 </div>

@@ -12,7 +12,15 @@ export function useUnits() {
   });
 }
 
-export type UnitInput = { parentId: string | null; name: string; shortName?: string | null; kind: UnitKind; sortOrder?: number };
+export type UnitInput = {
+  parentId: string | null;
+  name: string;
+  shortName?: string | null;
+  /** 机关代字, e.g. 示委办 */
+  issuerCode?: string | null;
+  kind: UnitKind;
+  sortOrder?: number;
+};
 
 export function useSaveUnit() {
   const queryClient = useQueryClient();
@@ -41,8 +49,25 @@ export function useUsers(filters: UserFilters) {
   });
 }
 
-export type UserCreateInput = { username: string; displayName: string; unitId: string; post?: string; isLeader?: boolean; leaderRank?: string };
-export type UserUpdateInput = { displayName?: string; unitId?: string; post?: string | null; isLeader?: boolean; leaderRank?: string | null; disabled?: boolean };
+export type UserCreateInput = {
+  username: string;
+  displayName: string;
+  unitId: string;
+  post?: string;
+  isLeader?: boolean;
+  leaderRank?: string;
+  /** 主要负责人 */
+  isPrincipal?: boolean;
+};
+export type UserUpdateInput = {
+  displayName?: string;
+  unitId?: string;
+  post?: string | null;
+  isLeader?: boolean;
+  leaderRank?: string | null;
+  isPrincipal?: boolean;
+  disabled?: boolean;
+};
 export type UserSecurityInput = { roles?: BusinessRole[]; clearance?: Clearance };
 
 function useOrgMutation<TVariables, TData>(fn: (variables: TVariables) => Promise<TData>) {

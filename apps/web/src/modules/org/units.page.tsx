@@ -12,7 +12,7 @@ import { useErrorToast } from '../../shared/use-error-toast';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useDeleteUnit, useSaveUnit, useUnits, type UnitInput } from './org.api';
 
-type UnitForm = { parentId?: string; name: string; shortName?: string; kind: UnitKind; sortOrder?: number };
+type UnitForm = { parentId?: string; name: string; shortName?: string; issuerCode?: string; kind: UnitKind; sortOrder?: number };
 type Editing = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: Unit };
 
 const KIND_OPTIONS = (Object.keys(UNIT_KIND_LABELS) as UnitKind[]).map((value) => ({ value, label: UNIT_KIND_LABELS[value] }));
@@ -44,6 +44,7 @@ function UnitFormModal({ editing, units, onClose }: { editing: Editing | null; u
           parentId: editing.unit.parentId ?? undefined,
           name: editing.unit.name,
           shortName: editing.unit.shortName ?? undefined,
+          issuerCode: editing.unit.issuerCode ?? undefined,
           kind: editing.unit.kind,
           sortOrder: editing.unit.sortOrder,
         }
@@ -54,6 +55,7 @@ function UnitFormModal({ editing, units, onClose }: { editing: Editing | null; u
       parentId: values.parentId ?? null,
       name: values.name.trim(),
       shortName: values.shortName?.trim() || null,
+      issuerCode: values.issuerCode?.trim() || null,
       kind: values.kind,
       sortOrder: values.sortOrder ?? 0,
     };
@@ -88,9 +90,23 @@ function UnitFormModal({ editing, units, onClose }: { editing: Editing | null; u
         <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
           <Input maxLength={60} placeholder="如：中共××县委组织部" />
         </Form.Item>
-        <Form.Item label="简称" name="shortName">
-          <Input maxLength={20} placeholder="如：县委组织部" />
-        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item label="简称" name="shortName">
+              <Input maxLength={20} placeholder="如：县委组织部" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="机关代字"
+              name="issuerCode"
+              extra="用于发文字号，如“示委办〔2026〕3号”中的“示委办”；不发文的单位可不填"
+              rules={[{ pattern: /^[\u4e00-\u9fa5A-Za-z]+$/, message: '机关代字只能包含汉字或字母' }]}
+            >
+              <Input maxLength={20} placeholder="如：示委办" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item label="单位类型" name="kind" rules={[{ required: true, message: '请选择单位类型' }]}>
@@ -135,6 +151,7 @@ export function UnitsPage() {
         title: (
           <span>
             {node.unit.name} <span className="zs-cell-sub">{UNIT_KIND_LABELS[node.unit.kind]}</span>
+            {node.unit.issuerCode ? <span className="zs-cell-sub"> · {node.unit.issuerCode}</span> : null}
           </span>
         ),
         children: toTreeNodes(node.children),
@@ -231,6 +248,7 @@ export function UnitsPage() {
                     items={[
                       { key: 'name', label: '单位名称', children: selected.name },
                       { key: 'short', label: '简称', children: selected.shortName || '—' },
+                      { key: 'issuerCode', label: '机关代字', children: selected.issuerCode || <span className="zs-text-muted">未设置（不能以本单位名义发文）</span> },
                       { key: 'kind', label: '单位类型', children: UNIT_KIND_LABELS[selected.kind] },
                       { key: 'parent', label: '上级单位', children: parent?.name ?? '（顶级单位）' },
                       { key: 'children', label: '下级单位', children: `${childCount} 个` },

@@ -74,7 +74,7 @@ export function OneTimePasswordModal({ shown, onClose }: { shown: { title: strin
   );
 }
 
-type UserForm = { username: string; displayName: string; unitId?: string; post?: string; isLeader: boolean; leaderRank?: string };
+type UserForm = { username: string; displayName: string; unitId?: string; post?: string; isLeader: boolean; leaderRank?: string; isPrincipal: boolean };
 
 function UserFormModal({
   editing,
@@ -105,8 +105,9 @@ function UserFormModal({
           post: editing.user.post ?? undefined,
           isLeader: editing.user.isLeader,
           leaderRank: editing.user.leaderRank ?? undefined,
+          isPrincipal: editing.user.isPrincipal,
         }
-      : { isLeader: false };
+      : { isLeader: false, isPrincipal: false };
 
   const onError = (error: Error) => {
     if (!showFieldError(form, error)) toastError(error);
@@ -119,6 +120,7 @@ function UserFormModal({
         displayName: values.displayName.trim(),
         unitId: values.unitId!,
         isLeader: values.isLeader,
+        isPrincipal: values.isPrincipal,
       };
       if (values.post?.trim()) input.post = values.post.trim();
       if (values.isLeader && values.leaderRank?.trim()) input.leaderRank = values.leaderRank.trim();
@@ -136,6 +138,7 @@ function UserFormModal({
         post: values.post?.trim() || null,
         isLeader: values.isLeader,
         leaderRank: values.isLeader ? values.leaderRank?.trim() || null : null,
+        isPrincipal: values.isPrincipal,
       };
       update.mutate(
         { id: editing.user.id, input },
@@ -198,6 +201,14 @@ function UserFormModal({
             </Col>
           ) : null}
         </Row>
+        <Form.Item
+          label="主要负责人"
+          name="isPrincipal"
+          valuePropName="checked"
+          extra="本单位主要负责人（如部门部长、乡镇党委书记），上行文和重要公文须由其签发"
+        >
+          <Switch checkedChildren="是" unCheckedChildren="否" />
+        </Form.Item>
         {editing.mode === 'create' ? (
           <Alert type="info" showIcon title="角色和密级由安全保密管理员设置；保存后将生成一次性初始密码。" />
         ) : null}
@@ -383,6 +394,12 @@ export function UsersPage() {
     { title: '岗位', dataIndex: 'post', width: 130, render: (value: string | null) => value || '—' },
     { title: '身份', key: 'identity', width: 190, render: (_value, user) => <IdentityTags user={user} /> },
     {
+      title: '主要负责人',
+      dataIndex: 'isPrincipal',
+      width: 100,
+      render: (value: boolean) => (value ? <Tag color="volcano">主要负责人</Tag> : <span className="zs-text-muted">—</span>),
+    },
+    {
       title: '密级',
       dataIndex: 'clearance',
       width: 80,
@@ -457,6 +474,7 @@ export function UsersPage() {
                   </div>
                   <div className="zs-item-card-tags">
                     <IdentityTags user={user} />
+                    {user.isPrincipal ? <Tag color="volcano">主要负责人</Tag> : null}
                     <Tag color={CLEARANCE_COLORS[user.clearance]}>{CLEARANCE_LABELS[user.clearance]}</Tag>
                     <StatusTags user={user} />
                   </div>
@@ -483,7 +501,7 @@ export function UsersPage() {
             columns={columns}
             dataSource={users.data?.items ?? []}
             loading={users.isPending}
-            scroll={{ x: isSystem ? 1180 : 1060 }}
+            scroll={{ x: isSystem ? 1280 : 1160 }}
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,
