@@ -346,16 +346,8 @@ export type DocumentDetail = DocumentSummary & {
 
 export type DocumentVersionContent = DocumentVersion & { content: GongwenDocument };
 
-export type DiffPart = { text: string; changed: boolean };
-export type DiffRow = {
-  kind: 'same' | 'changed' | 'added' | 'removed';
-  element: string;
-  label: string;
-  left: string | null;
-  right: string | null;
-  leftParts?: DiffPart[];
-  rightParts?: DiffPart[];
-};
+export type { DiffPart, DiffRow } from '@zhongshu/core/gongwen/diff.ts';
+import type { DiffRow } from '@zhongshu/core/gongwen/diff.ts';
 export type DocumentComparison = { from: number; to: number; rows: DiffRow[] };
 
 /** 收文登记 of a paper or outside document. */

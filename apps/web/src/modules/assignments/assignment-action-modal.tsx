@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client';
 import type { AssignmentDetail, AvailableAction, FileRef } from '../../api/types';
 import { showFieldError } from '../../shared/form-errors';
 import { formatDate } from '../../shared/format';
 import { useErrorToast } from '../../shared/use-error-toast';
-import { uploadFile, useAssignmentAction } from './assignments.api';
+import { useAssignmentAction } from './assignments.api';
+import { FileUpload, uploadedIds } from '../../shared/file-upload';
 
 /** Label and hint of the comment box for each action, so the person knows what to write. */
 const COMMENT_COPY: Record<string, { label: string; placeholder: string }> = {
@@ -59,7 +59,7 @@ export function AssignmentActionModal({
   const uploading = files.some((file) => file.status === 'uploading');
 
   const send = (values: ActionForm) => {
-    const attachmentIds = files.filter((file) => file.status === 'done' && file.response).map((file) => file.response!.id);
+    const attachmentIds = uploadedIds(files);
     setFormError(null);
     mutation.mutate(
       {
@@ -169,22 +169,7 @@ export function AssignmentActionModal({
         </Form.Item>
         {withAttachments ? (
           <Form.Item label="附件" extra="可上传多个文件，单个文件大小以系统设置为准">
-            <Upload<FileRef>
-              multiple
-              fileList={files}
-              onChange={({ fileList }) => setFiles(fileList)}
-              customRequest={({ file, onSuccess, onError }) => {
-                uploadFile(file as File)
-                  .then((ref) => onSuccess?.(ref))
-                  .catch((error: unknown) => {
-                    const text = error instanceof Error ? error.message : '上传失败';
-                    onError?.(new Error(text));
-                    message.error(`${(file as File).name}：${text}`);
-                  });
-              }}
-            >
-              <Button icon={<UploadOutlined />}>选择文件</Button>
-            </Upload>
+            <FileUpload files={files} onChange={setFiles} />
           </Form.Item>
         ) : null}
       </Form>

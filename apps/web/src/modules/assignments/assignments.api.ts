@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AssignmentCreateInput, AssignmentDetail, AssignmentSummary, FileRef, Page } from '../../api/types';
+import type { AssignmentCreateInput, AssignmentDetail, AssignmentSummary, Page } from '../../api/types';
 
 const KEY = ['assignments'] as const;
 
@@ -58,6 +58,4 @@ export function useAssignmentAction(id: string) {
   });
 }
 
-export function uploadFile(file: File): Promise<FileRef> {
-  return api.upload<FileRef>('/files', file, file.name);
-}
+export { uploadFile } from '../../shared/file-upload';

@@ -117,46 +117,5 @@ export function participantStatusColor(status: string): string {
 export const FINDING_SEVERITY_LABELS: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
 export const FINDING_SEVERITY_COLORS: Record<string, string> = { error: 'red', warning: 'orange', info: 'blue' };
 
-const ELEMENT_LABELS: Record<string, string> = {
-  copyNumber: '份号',
-  classification: '密级和保密期限',
-  urgency: '紧急程度',
-  issuerMark: '发文机关标志',
-  documentNumber: '发文字号',
-  signers: '签发人',
-  title: '标题',
-  primaryRecipients: '主送机关',
-  body: '正文',
-  attachmentNotes: '附件说明',
-  issuerSignatures: '发文机关署名',
-  signatureStamps: '签名章',
-  issueDate: '成文日期',
-  sealed: '印章',
-  note: '附注',
-  attachments: '附件',
-  copyRecipients: '抄送机关',
-  printingOrgan: '印发机关',
-  printingDate: '印发日期',
-  attendees: '出席人员',
-  absentees: '请假人员',
-  nonVotingAttendees: '列席人员',
-  document: '全文',
-};
-
-/** "body[3]" → "正文第4段", "attachments[0].title" → "附件1标题": the element paths findings and comments use. */
-export function elementLabel(path: string): string {
-  const attachment = /^attachments\[(\d+)\]\.(title|body\[(\d+)\])$/.exec(path);
-  if (attachment) {
-    const n = Number(attachment[1]) + 1;
-    return attachment[2] === 'title' ? `附件${n}标题` : `附件${n}第${Number(attachment[3]) + 1}段`;
-  }
-  const indexed = /^(\w+)\[(\d+)\]$/.exec(path);
-  if (indexed) {
-    const base = ELEMENT_LABELS[indexed[1]!] ?? indexed[1]!;
-    const n = Number(indexed[2]) + 1;
-    if (indexed[1] === 'body') return `正文第${n}段`;
-    if (indexed[1] === 'attachments') return `附件${n}`;
-    return `${base}（第${n}项）`;
-  }
-  return ELEMENT_LABELS[path] ?? path;
-}
+/** Element paths as findings and comments name them, in Chinese: one naming for the editor and the detail page. */
+export { describeElement as elementLabel } from './editor/element-paths';

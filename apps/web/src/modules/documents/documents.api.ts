@@ -7,7 +7,6 @@ import type {
   DocumentDirection,
   DocumentSummary,
   DocumentVersionContent,
-  FileRef,
   IncomingCreateInput,
   Page,
   Retention,
@@ -157,6 +156,4 @@ export function printUrl(id: string): string {
   return `/api/documents/${encodeURIComponent(id)}/print`;
 }
 
-export function uploadFile(file: File): Promise<FileRef> {
-  return api.upload<FileRef>('/files', file, file.name);
-}
+export { uploadFile } from '../../shared/file-upload';

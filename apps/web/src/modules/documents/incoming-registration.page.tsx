@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Upload, type UploadFile } from 'antd';
-import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, type UploadFile } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client';
 import type { Clearance, FileRef, IncomingCreateInput, Urgency } from '../../api/types';
@@ -14,7 +14,8 @@ import { showFieldError } from '../../shared/form-errors';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useDirectory } from '../org/directory.api';
 import { DOCUMENT_TYPES, DOCUMENT_URGENCY_LABELS, RECEIVED_VIA_OPTIONS } from './document-labels';
-import { uploadFile, useRegisterIncoming } from './documents.api';
+import { useRegisterIncoming } from './documents.api';
+import { FileUpload, uploadedIds } from '../../shared/file-upload';
 
 type IncomingForm = {
   title: string;
@@ -58,7 +59,7 @@ export function IncomingRegistrationPage() {
       return;
     }
     setFormError(null);
-    const attachmentIds = files.filter((file) => file.status === 'done' && file.response).map((file) => file.response!.id);
+    const attachmentIds = uploadedIds(files);
     const input: IncomingCreateInput = {
       title: values.title.trim(),
       docType: values.docType!,
@@ -159,22 +160,7 @@ export function IncomingRegistrationPage() {
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item label="扫描件" extra="上传来文的扫描件或电子文件，可上传多个">
-            <Upload<FileRef>
-              multiple
-              fileList={files}
-              onChange={({ fileList }) => setFiles(fileList)}
-              customRequest={({ file, onSuccess, onError }) => {
-                uploadFile(file as File)
-                  .then((ref) => onSuccess?.(ref))
-                  .catch((error: unknown) => {
-                    const text = error instanceof Error ? error.message : '上传失败';
-                    onError?.(new Error(text));
-                    message.error(`${(file as File).name}：${text}`);
-                  });
-              }}
-            >
-              <Button icon={<UploadOutlined />}>选择文件</Button>
-            </Upload>
+            <FileUpload files={files} onChange={setFiles} />
           </Form.Item>
           <div className="zs-actions-bar">
             <Button type="primary" htmlType="submit" loading={register.isPending} disabled={uploading} data-testid="incoming-submit">

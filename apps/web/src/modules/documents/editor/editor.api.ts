@@ -10,18 +10,8 @@ export type DocumentClassification = 'none' | 'secret' | 'confidential' | 'top_s
 /** 紧急程度 as the API stores it: 普通 加急 特急 */
 export type DocumentUrgency = 'normal' | 'urgent' | 'very_urgent';
 
-/** A reviewer's note on one passage (核稿/签发 批注). */
-export type DocumentComment = {
-  id: string;
-  versionNo: number;
-  /** Element path, as findings use it: "title", "body[3]", "primaryRecipients". */
-  element: string;
-  quote: string;
-  text: string;
-  authorName: string;
-  createdAt: string;
-  resolvedAt: string | null;
-};
+import type { DocumentComment } from '../../../api/types';
+export type { DocumentComment };
 
 export type EditorDocumentDetail = {
   id: string;
@@ -177,9 +167,7 @@ export function useResolveComment(id: string) {
   });
 }
 
-export function uploadFile(file: File): Promise<FileRef> {
-  return api.upload<FileRef>('/files', file, file.name);
-}
+export { uploadFile } from '../../../shared/file-upload';
 
 export function useAddAttachments(id: string) {
   const queryClient = useQueryClient();

@@ -26,6 +26,7 @@ const ELEMENT_NAMES: Record<string, string> = {
   absentees: '请假',
   nonVotingAttendees: '列席',
   documentType: '文种',
+  document: '全文',
 };
 
 /** "body[3]" → "正文第4段", "attachmentNotes[0]" → "附件说明第1项", "attachments[1].body[0]" → "附件2第1段". */
