@@ -3,6 +3,7 @@ import * as foundation from './20261121T1100_foundation.ts';
 import * as inboxDoneIndex from './20261121T1300_inbox_done_index.ts';
 import * as documentNumbers from './20261121T1400_document_numbers.ts';
 import * as documents from './20261121T1500_documents.ts';
+import * as documentRegisterIndexes from './20261121T1600_document_register_indexes.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1300_inbox_done_index': inboxDoneIndex,
   '20261121T1400_document_numbers': documentNumbers,
   '20261121T1500_documents': documents,
+  '20261121T1600_document_register_indexes': documentRegisterIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../database.ts';
 import type {
   Database,
@@ -175,22 +175,22 @@ export interface DocumentFilter {
 }
 
 function visibleTo(scope: DocumentScope) {
+  // Every term is a plain column test or an IN over a small set, so both databases can answer it from
+  // indexes (SQLite unions the index lookups); a correlated EXISTS here made a county register take seconds.
   return (eb: ExpressionBuilder<Database, 'documents'>) => {
+    const involved = eb
+      .selectFrom('document_participants as p')
+      .select('p.document_id')
+      .where((w) => {
+        const who = [w('p.user_id', '=', scope.userId)];
+        if (scope.isClerk && scope.unitId) who.push(w('p.unit_id', '=', scope.unitId));
+        return w.or(who);
+      });
     const ors = [
       eb.and([eb('documents.direction', '=', 'outgoing'), eb('documents.created_by', '=', scope.userId)]),
       eb('documents.reviewer_id', '=', scope.userId),
       eb('documents.chaser_id', '=', scope.userId),
-      eb.exists(
-        eb
-          .selectFrom('document_participants as p')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('p.document_id', '=', 'documents.id')
-          .where((w) => {
-            const who = [w('p.user_id', '=', scope.userId)];
-            if (scope.isClerk && scope.unitId) who.push(w('p.unit_id', '=', scope.unitId));
-            return w.or(who);
-          }),
-      ),
+      eb('documents.id', 'in', involved),
     ];
     if (scope.clerkUnitIds.length) ors.push(eb('documents.unit_id', 'in', scope.clerkUnitIds));
     if (scope.isClerk && scope.unitId) ors.push(eb('documents.lead_unit_id', '=', scope.unitId));
