@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrateToLatest, openDatabase, users } from '@zhongshu/db';
+import { migrateToLatest, openDatabase, refreshPlannerStatistics, users } from '@zhongshu/db';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { createContext, type AppContext } from './context.ts';
@@ -24,6 +24,7 @@ export async function startServer(config: Config, log: (s: string) => void = con
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx = createContext(handle, config);
   await migrateToLatest(ctx.db);
+  refreshPlannerStatistics(handle);
 
   if (config.production) {
     const problems = await productionProblems(ctx);

@@ -76,6 +76,17 @@ export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   return { db, dialect: 'sqlite', sqlitePath, sqlite, close: () => db.destroy() };
 }
 
+/**
+ * Keeps the query planner's statistics current. SQLite gathers none by itself, and without them it
+ * can pick a plan that walks a whole register per row; SQLite recommends this on opening and every few
+ * hours (the analysis limit keeps it to milliseconds on a large file). PostgreSQL's autovacuum does it there.
+ */
+export function refreshPlannerStatistics(handle: Pick<DatabaseHandle, 'sqlite'>): void {
+  if (!handle.sqlite) return;
+  handle.sqlite.pragma('analysis_limit = 1000');
+  handle.sqlite.pragma('optimize = 0x10002');
+}
+
 /** Round trip to the database (health checks). */
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { jobs, sessions, type Executor } from '@zhongshu/db';
+import { jobs, refreshPlannerStatistics, sessions, type Executor } from '@zhongshu/db';
 import { effectiveSettings } from '../lib/settings.ts';
 import type { AppContext } from '../context.ts';
 import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
@@ -19,6 +19,8 @@ const RETRY_MINUTES = 5;
 // Expired sessions are refused on use anyway; purging them now and then keeps the table small.
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
+// SQLite's planner statistics go stale as registers grow; refreshed this often (see refreshPlannerStatistics).
+const STATISTICS_INTERVAL_MS = 6 * 3_600_000;
 
 /**
  * In-process scheduler whose jobs live in the database. Each job is claimed, run and marked done in
@@ -30,6 +32,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private lastPurge = 0;
+  private lastStatistics = Date.now();
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -81,6 +84,14 @@ export class Scheduler {
       if (this.running) return;
       const purge = Date.now() - this.lastPurge > SESSION_PURGE_INTERVAL_MS;
       if (purge) this.lastPurge = Date.now();
+      if (Date.now() - this.lastStatistics > STATISTICS_INTERVAL_MS) {
+        this.lastStatistics = Date.now();
+        try {
+          refreshPlannerStatistics(this.ctx.handle);
+        } catch {
+          // Statistics only steer the planner; a busy database can have them next time.
+        }
+      }
       this.running = (purge ? this.purgeIdleSessions().catch(() => 0) : Promise.resolve(0))
         .then(() => this.tick())
         .catch(() => 0)
