@@ -10,6 +10,8 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     timeout?: number;
+    /** Requests each connection cycles through; setupRequest may rewrite one (e.g. its path) before it is sent. */
+    requests?: { method?: string; path?: string; setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown> }[];
   }
 
   export interface Result {

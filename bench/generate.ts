@@ -1,7 +1,8 @@
 /**
  * County-scale data for the benchmarks: ~400 units, 4,000 users, 100,000 领导交办 assignments with
- * their history, inbox rows, attachments, reminder jobs and serial counters — written straight into
- * SQLite with prepared statements inside large transactions (the HTTP API would take hours).
+ * their history, inbox rows, attachments, reminder jobs and serial counters, and (generate-documents.ts)
+ * 300,000 办文 documents — written straight into SQLite with prepared statements inside large
+ * transactions (the HTTP API would take hours).
  *
  * Rows follow what the server itself writes (assignments.service.ts, inbox.service.ts,
  * initiated.ts): to-dos open for whoever the current state waits on and are closed at the next
@@ -10,7 +11,6 @@
  * times are relative to now, so what depends on the date (deadlines passed, reminders sent) follows the clock.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type SQLite from 'better-sqlite3';
 import {
   users as usersRepo,
   type AssignmentEventTable,
@@ -28,6 +28,8 @@ import {
 import { createCalendar, shanghaiEndOfDay, toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 import { assignmentWorkflow } from '@zhongshu/core/workflow/index.ts';
 import type { AppContext } from '../apps/server/src/context.ts';
+import { generateDocuments, type DocumentsResult } from './generate-documents.ts';
+import { inserter, mulberry32, uuidv7At } from './gen-util.ts';
 import { hashPassword } from '../apps/server/src/lib/passwords.ts';
 import { insertBusinessUser } from '../apps/server/src/modules/org/org.service.ts';
 
@@ -35,6 +37,8 @@ export interface GenerateOptions {
   seed: number;
   users: number;
   assignments: number;
+  /** 办文 documents (60 % incoming, 40 % outgoing); 0 leaves the documents tables empty. */
+  documents: number;
   /** Password of the measured accounts (created through insertBusinessUser, so really hashed). */
   password: string;
 }
@@ -46,6 +50,7 @@ export interface MeasuredUser {
 
 export interface GenerateResult {
   ms: number;
+  seed: number;
   rows: Record<string, number>;
   clerk: MeasuredUser & { unitName: string; openTodos: number };
   leader: MeasuredUser;
@@ -53,7 +58,13 @@ export interface GenerateResult {
   eventsPerAssignment: { min: number; avg: number; max: number };
   states: Record<string, number>;
   overdueOpen: number;
+  /** The 县委办 document clerk (office role, 秘密 clearance) the 办文 scenarios log in as. */
+  docClerk: MeasuredUser & { unitName: string };
+  documents: DocumentsResult | null;
 }
+
+/** Every bulk user's password (one shared scrypt hash); the bench logs some of them in for the 印发 scenario. */
+export const bulkPassword = (seed: number) => `bulk-${seed}-Passw0rd`;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -78,6 +89,14 @@ const TOPICS = [
   '农民工工资支付', '低保动态核查', '高标准农田建设', '重点项目征迁', '文明城市创建', '基层党建', '矛盾纠纷排查',
   '防止返贫监测', '村级集体经济', '网格化服务管理', '巡察反馈问题整改', '审计反馈问题整改', '群众反映强烈问题', '民生实事项目',
 ];
+/** 机关代字 of each department's 发文字号, in DEPARTMENTS order ("×" stands for the county, as in the unit names). */
+const DEPARTMENT_CODES = [
+  '×纪发', '×组发', '×宣发', '×统发', '×政法发', '×政研发', '×网信发', '×编发', '×巡发', '×老干发', '×政办发', '×发改发', '×教体发', '×科发', '×工信发',
+  '×公发', '×民发', '×司发', '×财发', '×人社发', '×自然资源发', '×环发', '×建发', '×交发', '×水发', '×农发', '×商发', '×文旅发', '×卫健发',
+  '×退役军人发', '×应急发', '×审发', '×市监发', '×医保发',
+];
+/** A department head's title, by how the department's name ends. */
+const headTitle = (name: string) => (name.endsWith('局') ? '局长' : name.endsWith('部') ? '部长' : name.endsWith('委') ? '书记' : '主任');
 const LEADER_RANKS = ['书记', '副书记', '副书记', '常委', '常委', '常委', '常委', '常委', '常委', '常委', '常委', '常委'];
 
 /** Final-state mix: most assignments concluded, a fifth still open. */
@@ -109,44 +128,22 @@ const TRANSITION_TO: Record<string, string> = {
 };
 const ASSIGNEE_ACTIONS = new Set(['sign', 'report_progress', 'request_extension', 'report_completion']);
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** UUIDv7 carrying the row's own time, as the server's ids for events do. */
-function uuidv7At(ms: number): string {
-  const hex = ms.toString(16).padStart(12, '0');
-  const r = randomUUID().replace(/-/g, '');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${r.slice(13, 16)}-${((parseInt(r[16]!, 16) & 0x3) | 0x8).toString(16)}${r.slice(17, 20)}-${r.slice(20, 32)}`;
-}
-
-/**
- * An INSERT for every column of the table, bound by name. Rows are typed as the full table
- * interface from schema.ts, and a column the row lacks makes better-sqlite3 throw, so the
- * generator cannot silently drift from the schema.
- */
-function inserter<T extends object>(sqlite: SQLite.Database, table: string, counts: Record<string, number>): (row: T) => void {
-  const cols = (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-  const stmt = sqlite.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`);
-  counts[table] = 0;
-  return (row) => {
-    stmt.run(row);
-    counts[table]!++;
-  };
-}
-
-interface UnitInfo {
+export interface UnitInfo {
   id: string;
   name: string;
   kind: string;
+  parentId: string | null;
+  /** Members, in creation order. */
   members: string[];
+  /** Users with the 'unit' role (the assignment flow's 承办 clerks). */
   clerks: string[];
+  /** 机关代字 (null: the unit does not issue documents). */
+  issuerCode: string | null;
+  /** The organ's full name as it signs documents (发文机关署名). */
+  orgName: string;
+  /** 主要负责人 (is_principal). */
+  principal: string | null;
+  children: UnitInfo[];
 }
 
 export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: GenerateOptions): Promise<GenerateResult> {
@@ -177,9 +174,12 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
   const insUnit = inserter<UnitTable>(sqlite, 'units', rows);
   const unitsCreated = iso(NOW - 3 * 365 * DAY - 30 * DAY);
   const allUnits: UnitInfo[] = [];
-  const addUnit = (name: string, kind: string, parent: string | null, order: number): UnitInfo => {
-    const u: UnitInfo = { id: randomUUID(), name, kind, members: [], clerks: [] };
-    insUnit({ id: u.id, parent_id: parent, name, short_name: null, kind, sort_order: order, created_at: unitsCreated });
+  const orgNameOf = (name: string, kind: string) =>
+    kind === 'committee' ? name : kind === 'township' ? `中共××县${name}委员会` : kind === 'village' ? `中共${name}支部委员会` : name.startsWith('县委') ? `中共××${name}` : `××${name}`;
+  const addUnit = (name: string, kind: string, parent: UnitInfo | null, order: number, issuerCode: string | null): UnitInfo => {
+    const u: UnitInfo = { id: randomUUID(), name, kind, parentId: parent?.id ?? null, members: [], clerks: [], issuerCode, orgName: orgNameOf(name, kind), principal: null, children: [] };
+    insUnit({ id: u.id, parent_id: u.parentId, name, short_name: null, kind, sort_order: order, issuer_code: issuerCode, created_at: unitsCreated });
+    parent?.children.push(u);
     allUnits.push(u);
     return u;
   };
@@ -191,14 +191,15 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
   const townships: UnitInfo[] = [];
   const villages: UnitInfo[] = [];
   sqlite.transaction(() => {
-    committee = addUnit('中共××县委员会', 'committee', null, 0);
-    office = addUnit('县委办公室', 'office', committee.id, 1);
-    DEPARTMENTS.forEach((n, i) => departments.push(addUnit(n, 'department', committee.id, 10 + i)));
-    TOWNSHIPS.forEach((n, i) => townships.push(addUnit(n, 'township', committee.id, 100 + i)));
+    committee = addUnit('中共××县委员会', 'committee', null, 0, '×委发');
+    office = addUnit('县委办公室', 'office', committee, 1, '×委办发');
+    DEPARTMENTS.forEach((n, i) => departments.push(addUnit(n, 'department', committee, 10 + i, DEPARTMENT_CODES[i]!)));
+    // 乡镇党委: the township's first character, e.g. 城委发 (the twenty first characters are all different).
+    TOWNSHIPS.forEach((n, i) => townships.push(addUnit(n, 'township', committee, 100 + i, `${n[0]}委发`)));
     for (let i = 0; i < villagesTotal; i++) {
       const town = townships[i % townships.length]!;
       const stem = VILLAGE_STEMS[Math.floor(i / townships.length) % VILLAGE_STEMS.length]!;
-      villages.push(addUnit(`${town.name}${stem}村`, 'village', town.id, 1000 + i));
+      villages.push(addUnit(`${town.name}${stem}村`, 'village', town, 1000 + i, null));
     }
   })();
 
@@ -210,27 +211,37 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
   await usersRepo.setRoles(ctx.db, clerkId, ['unit']);
   await insertBusinessUser(ctx.db, ctx, { id: leaderId, username: 'bench_leader', displayName: '县委副书记', unitId: committee.id, isLeader: true, leaderRank: '副书记', password: opts.password, isDemo: false, mustChange: false, clearance: 'confidential' });
   await usersRepo.setRoles(ctx.db, leaderId, ['leader']);
+  // The 县委办 document clerk of the 办文 scenarios: an office user keeps the office's and the 县委's registers.
+  const docClerkId = randomUUID();
+  await insertBusinessUser(ctx.db, ctx, { id: docClerkId, username: 'bench_doc_clerk', displayName: '县委办文书', unitId: office.id, post: '文书', password: opts.password, isDemo: false, mustChange: false, clearance: 'secret' });
+  await usersRepo.setRoles(ctx.db, docClerkId, ['office']);
   clerkUnit.members.push(clerkId);
   clerkUnit.clerks.push(clerkId);
   committee.members.push(leaderId);
+  office.members.push(docClerkId);
 
   // ---- bulk users: one hash computed once and shared (scrypt per user would take minutes) ----
-  const sharedHash = await hashPassword(`bulk-${opts.seed}-Passw0rd`);
+  const sharedHash = await hashPassword(bulkPassword(opts.seed));
   const insUser = inserter<UserTable>(sqlite, 'users', rows);
   const insRole = inserter<UserRoleTable>(sqlite, 'user_roles', rows);
-  rows.user_roles = 2;
-  rows.users = 2;
-  const displayName = new Map<string, string>([[clerkId, '城关镇文书'], [leaderId, '县委副书记']]);
+  rows.user_roles = 3;
+  rows.users = 3;
+  const displayName = new Map<string, string>([[clerkId, '城关镇文书'], [leaderId, '县委副书记'], [docClerkId, '县委办文书']]);
+  const usernames = new Map<string, string>([[clerkId, 'bench_clerk'], [leaderId, 'bench_leader'], [docClerkId, 'bench_doc_clerk']]);
+  const disabledUsers = new Set<string>();
   const leaders: string[] = [leaderId];
   const officeStaff: string[] = [];
   let serial = 0;
-  const addUser = (unit: UnitInfo, o: { roles?: string[]; leaderRank?: string; clearance?: string; post?: string | null } = {}) => {
+  const addUser = (unit: UnitInfo, o: { roles?: string[]; leaderRank?: string; clearance?: string; post?: string | null; principal?: boolean } = {}) => {
     const id = randomUUID();
     const name = personName();
+    // Drawn for everyone (the seeded sequence stays as it was); a unit's head is never disabled.
+    const disabled = rnd() < 0.01 && !o.principal;
     serial++;
+    usernames.set(id, `u${String(serial).padStart(5, '0')}`);
     insUser({
       id,
-      username: `u${String(serial).padStart(5, '0')}`,
+      username: usernames.get(id)!,
       display_name: name,
       unit_id: unit.id,
       post: o.post ?? null,
@@ -240,8 +251,9 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
       clearance: o.clearance ?? 'none',
       is_leader: o.leaderRank ? 1 : 0,
       leader_rank: o.leaderRank ?? null,
+      is_principal: o.principal ? 1 : 0,
       is_demo: 0,
-      disabled: rnd() < 0.01 ? 1 : 0,
+      disabled: disabled ? 1 : 0,
       failed_attempts: 0,
       locked_until: null,
       password_changed_at: unitsCreated,
@@ -249,17 +261,25 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
     });
     for (const role of o.roles ?? []) insRole({ user_id: id, role });
     displayName.set(id, name);
+    if (disabled) disabledUsers.add(id);
     unit.members.push(id);
     if (o.roles?.includes('unit')) unit.clerks.push(id);
+    if (o.principal) unit.principal = id;
     return id;
   };
   sqlite.transaction(() => {
-    for (let i = 1; i < LEADER_RANKS.length; i++) leaders.push(addUser(committee, { roles: ['leader'], leaderRank: LEADER_RANKS[i], clearance: 'confidential' }));
-    for (let i = 0; i < 40; i++) officeStaff.push(addUser(office, { roles: ['office'], clearance: 'secret', post: i < 6 ? '督查' : i < 12 ? '文书' : null }));
+    // The 书记 (the first bulk leader) is the 县委's 主要负责人; the office's head is its 13th member (主任).
+    for (let i = 1; i < LEADER_RANKS.length; i++) leaders.push(addUser(committee, { roles: ['leader'], leaderRank: LEADER_RANKS[i], clearance: 'confidential', principal: i === 1 }));
+    // The office's head (主任, a 常委) signs its documents, so the server needs them to be a leader.
+    for (let i = 0; i < 40; i++) officeStaff.push(addUser(office, i === 12 ? { roles: ['office', 'leader'], leaderRank: '常委', clearance: 'confidential', post: '主任', principal: true } : { roles: ['office'], clearance: 'secret', post: i < 6 ? '督查' : i < 12 ? '文书' : null }));
     const perDept = 25;
     const perTown = 45;
-    for (const d of departments) for (let i = 0; i < perDept; i++) addUser(d, i < 2 ? { roles: ['unit'], clearance: 'secret', post: '文书' } : {});
-    for (const t of townships) for (let i = t === clerkUnit ? 1 : 0; i < perTown; i++) addUser(t, i < 2 ? { roles: ['unit'], clearance: 'secret', post: '党政办' } : {});
+    // Two clerks, then the head (主要负责人, signs the unit's documents) and a deputy: both leaders, as the 办文 steps require.
+    for (const d of departments) {
+      const head = headTitle(d.name);
+      for (let i = 0; i < perDept; i++) addUser(d, i < 2 ? { roles: ['unit'], clearance: 'secret', post: '文书' } : i === 2 ? { roles: ['leader'], leaderRank: head, clearance: 'secret', post: head, principal: true } : i === 3 ? { roles: ['leader'], leaderRank: `副${head}`, clearance: 'secret', post: `副${head}` } : {});
+    }
+    for (const t of townships) for (let i = t === clerkUnit ? 1 : 0; i < perTown; i++) addUser(t, i < 2 ? { roles: ['unit'], clearance: 'secret', post: '党政办' } : i === 2 ? { roles: ['leader'], leaderRank: '书记', clearance: 'secret', post: '党委书记', principal: true } : i === 3 ? { roles: ['leader'], leaderRank: '副书记', clearance: 'secret', post: '镇长' } : {});
     // Villages share what is left: 6 or 7 people each, one of them the clerk.
     let left = opts.users - rows.users!;
     villages.forEach((v, i) => {
@@ -511,7 +531,7 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
       assignee_unit_id: unit.id, assignee_user_id: assigneeUser, urgency, deadline: curDeadline, deadline_rule: curRule,
       deadline_without_data: withoutData, state, pending_new_deadline: pendingNew, pending_reason: pendingReason,
       latest_progress: latest?.text ?? null, latest_progress_at: latest ? iso(latest.at) : null, latest_progress_by: latest?.by ?? null,
-      created_at: iso(T0), updated_at: iso(lastAt), completed_at: completedAt === null ? null : iso(completedAt),
+      created_at: iso(T0), updated_at: iso(lastAt), completed_at: completedAt === null ? null : iso(completedAt), source_type: null, source_id: null,
     });
     for (const e of events) insEvent(e);
     let fileCount = 0;
@@ -565,6 +585,16 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
   })();
   rows.serial_counters = serialByYear.size;
 
+  // ---- 办文 documents (generate-documents.ts) ---------------------------------------------
+  const documents =
+    opts.documents > 0
+      ? generateDocuments({
+          sqlite, rows, seed: opts.seed, count: opts.documents, now: NOW,
+          committee, office, departments, townships, villages,
+          leaders, benchLeaderId: leaderId, docClerkId, officeStaff, displayName, usernames, disabledUsers,
+        })
+      : null;
+
   // Back to what openDatabase set, so the bare-query ceiling runs on the same settings as the server.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
@@ -574,9 +604,12 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
   const openTodos = sqlite.prepare("select count(*) as n from inbox_items where user_id = ? and box = 'todo' and state = 'open'").get(clerkId) as { n: number };
   return {
     ms: performance.now() - t0,
+    seed: opts.seed,
     rows,
     clerk: { id: clerkId, username: 'bench_clerk', unitName: clerkUnit.name, openTodos: openTodos.n },
     leader: { id: leaderId, username: 'bench_leader' },
+    docClerk: { id: docClerkId, username: 'bench_doc_clerk', unitName: office.name },
+    documents,
     detail,
     eventsPerAssignment: { min: eventsMin, avg: Math.round((eventsSum / opts.assignments) * 100) / 100, max: eventsMax },
     states: stateCount,

@@ -6,11 +6,17 @@ import { checkDocument, parseText, renderDocx } from '../packages/core/src/gongw
 
 export interface BenchRow {
   scenario: string;
-  p50_ms: number;
-  p95_ms: number;
-  rps: number;
+  /** null: the scenario gave no answer within the bench's probe timeout. */
+  p50_ms: number | null;
+  p95_ms: number | null;
+  rps: number | null;
   ceiling_rps: number | null;
   rss_mb: number;
+  /** Present when the row was not measured under the usual concurrent load: "sequential" (one request at a time). */
+  load?: 'sequential';
+  /** For the 办文 registers: the same request one at a time, i.e. what one clerk waits without a queue. */
+  p50_single_ms?: number;
+  p95_single_ms?: number;
 }
 
 const PARAGRAPH = '各单位要进一步提高思想认识，切实加强组织领导，把公文处理工作摆上重要议事日程，明确分管领导和具体责任人，健全工作制度，规范办文流程，确保公文处理及时、准确、安全。';

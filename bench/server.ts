@@ -3,7 +3,7 @@
  * its event loop: the real buildApp on the generated database, logger silent, scheduler off,
  * on a loopback port. Talks to the parent over IPC: sends { port }, answers 'rss', obeys 'stop'.
  */
-import { openDatabase } from '@zhongshu/db';
+import { openDatabase, refreshPlannerStatistics } from '@zhongshu/db';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { createContext } from '../apps/server/src/context.ts';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -13,6 +13,8 @@ if (!dataDir || !process.send) throw new Error('bench/server.ts is started by be
 
 const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { logLevel: 'silent', scheduler: false, host: '127.0.0.1', port: 0 });
 const handle = openDatabase({ databaseUrl: null, dataDir });
+// As startServer does: the planner needs statistics on a database this size.
+refreshPlannerStatistics(handle);
 const ctx = createContext(handle, config);
 const app = await buildApp(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });

@@ -367,4 +367,20 @@ describe(`登记簿 registers and export (${DIALECT})`, () => {
       }
     }
   });
+
+  it('counts a document once however many ways the user is involved in it, whether their unit\'s or another\'s', async () => {
+    // A 城关镇 draft reviewed by the 县委办's office2 and countersigned by the 县委办 as a unit.
+    const town = await request(env, 'POST', '/api/documents/outgoing', { session: townClerk, body: { issuerUnitId: c.township, docType: '通知', title: '关于城关镇冬季供暖的通知' } });
+    assert.equal(town.status, 200, JSON.stringify(town.body));
+    const submitted = await act(townClerk, town.body.id, 'submit', { reviewerId: c.reviewer, signerIds: [c.townHead], countersigners: [{ unitId: c.office }] });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    // office2 reviews ids.issued (the 县委's own) and the township draft; office1 sees the township draft through the 县委办's 会签.
+    for (const s of [reviewer, drafter]) {
+      const all = await register(s, 'direction=outgoing');
+      assert.deepEqual([all.total, all.items.map((i: any) => i.id)], [5, [town.body.id, ids.flood, ids.issued, ids.request, ids.lastYear]]);
+      const search = await register(s, `direction=outgoing&q=${encodeURIComponent('通知')}`);
+      assert.deepEqual([search.total, search.items.map((i: any) => i.id)], [4, [town.body.id, ids.flood, ids.issued, ids.lastYear]]);
+    }
+    assert.equal((await act(townClerk, town.body.id, 'cancel', { comment: '并入年度通知' })).status, 409, 'under review it cannot be withdrawn');
+  });
 });
