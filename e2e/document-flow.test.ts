@@ -41,7 +41,25 @@ describe('办文 end to end (Chromium)', () => {
     await page.keyboard.type(option);
     const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
     await item.click();
-    await page.keyboard.press('Escape').catch(() => {});
+    // Close the list by clicking the dialog's title: Escape would close the dialog too.
+    const inDialog = (await scope.getAttribute('role').catch(() => null)) === 'dialog';
+    if (inDialog) await scope.locator('.ant-modal-title').click();
+    else await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  }
+
+  /** Submits the editor's 送核稿 dialog and waits for the detail page; on failure says what the dialog showed. */
+  async function submitForReview(page: Page, reviewer: string, signer: string): Promise<void> {
+    await page.getByTestId('editor-submit').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await pick(page, dialog, '核稿人', reviewer);
+    await pick(page, dialog, '签发领导', signer);
+    await dialog.getByTestId('editor-submit-confirm').click();
+    await page.waitForURL((u) => u.pathname === draftPath).catch(async (e: unknown) => {
+      await shot(page, 'doc-failed-submit');
+      throw new Error(`送核稿 did not go through; the dialog shows: ${(await dialog.textContent().catch(() => ''))?.slice(0, 300)}`, { cause: e });
+    });
   }
 
   async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
@@ -100,12 +118,7 @@ describe('办文 end to end (Chromium)', () => {
     assert.equal(await page.getByTestId('editor-body-paragraph-0').inputValue(), '我镇老旧小区改造已完成12个小区，尚有资金缺口300万元。');
     await page.getByTestId('editor-save-state').filter({ hasText: '已保存' }).waitFor();
 
-    await page.getByTestId('editor-submit').click();
-    const dialog = page.getByRole('dialog');
-    await pick(page, dialog, '核稿人', '钱伟');
-    await pick(page, dialog, '签发领导', '林海');
-    await dialog.getByTestId('editor-submit-confirm').click();
-    await page.waitForURL((u) => u.pathname === draftPath);
+    await submitForReview(page, '钱伟', '林海');
     assert.match((await page.getByTestId('document-state').textContent()) ?? '', /核稿/);
     await page.context().close();
   });
@@ -121,12 +134,7 @@ describe('办文 end to end (Chromium)', () => {
     await page.goto(`${e2e.baseUrl}${draftPath}/edit`);
     await page.getByTestId('editor-body-paragraph-0').fill('我镇老旧小区改造已完成12个小区，按每户1.5万元测算，尚有资金缺口300万元。');
     await page.getByTestId('editor-save-state').filter({ hasText: '已保存' }).waitFor();
-    await page.getByTestId('editor-submit').click();
-    const dialog = page.getByRole('dialog');
-    await pick(page, dialog, '核稿人', '钱伟');
-    await pick(page, dialog, '签发领导', '林海');
-    await dialog.getByTestId('editor-submit-confirm').click();
-    await page.waitForURL((u) => u.pathname === draftPath);
+    await submitForReview(page, '钱伟', '林海');
     await page.context().close();
 
     page = await loginAs('cgzhuren');
