@@ -20,3 +20,20 @@ export function showFieldError(
   form.scrollToField(name, { block: 'center' });
   return true;
 }
+
+/**
+ * Where a refused workflow step's error goes: beside the field it names; if someone else acted first
+ * (WORKFLOW_ACTION_NOT_ALLOWED), a toast and the dialog closes so the page shows the current state;
+ * anything else above the form.
+ */
+export function reportStepError(
+  error: unknown,
+  o: { form: FormInstance; fieldMap?: Record<string, string>; onStale: (error: ApiError) => void; setFormError: (message: string) => void },
+): void {
+  if (showFieldError(o.form, error, o.fieldMap)) return;
+  if (isApiError(error) && error.code === 'WORKFLOW_ACTION_NOT_ALLOWED') {
+    o.onStale(error);
+    return;
+  }
+  o.setFormError(error instanceof Error ? error.message : '操作未成功，请稍后重试');
+}

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../api/client';
 import type { AssignmentDetail, AvailableAction, FileRef } from '../../api/types';
-import { showFieldError } from '../../shared/form-errors';
+import { reportStepError } from '../../shared/form-errors';
 import { formatDate } from '../../shared/format';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useAssignmentAction } from './assignments.api';
@@ -74,18 +73,8 @@ export function AssignmentActionModal({
           onClose();
         },
         onError: (error) => {
-          if (showFieldError(form, error)) return;
-          if (isApiError(error) && error.field === 'attachmentIds') {
-            setFormError(error.message);
-            return;
-          }
-          if (isApiError(error) && error.code === 'WORKFLOW_ACTION_NOT_ALLOWED') {
-            // Someone else acted first; show the message and let the page reload the record's current state.
-            toastError(error);
-            onClose();
-            return;
-          }
-          setFormError(error instanceof Error ? error.message : '操作未成功，请稍后重试');
+          // attachmentIds has no form field of its own; its message goes above the form.
+          reportStepError(error, { form, setFormError, onStale: (e) => (toastError(e), onClose()) });
         },
       },
     );

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client';
 import type { AvailableAction, DocumentDetail } from '../../api/types';
 import { useMe } from '../../app/auth';
-import { showFieldError } from '../../shared/form-errors';
+import { reportStepError } from '../../shared/form-errors';
 import { useErrorToast } from '../../shared/use-error-toast';
 import {
   InstructFields,
@@ -231,13 +231,7 @@ export function DocumentActionModal({ detail, action, onClose }: { detail: Docum
             setFormError(error.message);
             return;
           }
-          if (showFieldError(form, error, FIELD_MAP)) return;
-          if (isApiError(error) && error.code === 'WORKFLOW_ACTION_NOT_ALLOWED') {
-            toastError(error);
-            onClose();
-            return;
-          }
-          setFormError(error instanceof Error ? error.message : '操作未成功，请稍后重试');
+          reportStepError(error, { form, fieldMap: FIELD_MAP, setFormError, onStale: (e) => (toastError(e), onClose()) });
         },
       },
     );
