@@ -1,5 +1,7 @@
-import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Button, Result, Skeleton } from 'antd';
 import { isApiError } from '../api/client';
+import { PageHeader } from './page-header';
 
 /** What a page shows when its data could not be loaded, with the server's own message. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -14,4 +16,29 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       extra={onRetry && !forbidden && !notFound ? <Button onClick={onRetry}>重试</Button> : undefined}
     />
   );
+}
+
+/**
+ * A detail page's placeholder while its record loads, or its error with a way back; null once loaded.
+ * Lets the page render only the loaded case.
+ */
+export function DetailLoadState({ query, title, back, rows = 8 }: { query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; title: string; back: ReactNode; rows?: number }) {
+  if (query.isPending) {
+    return (
+      <div className="zs-panel">
+        <Skeleton active paragraph={{ rows }} />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div>
+        <PageHeader title={title} back={back} />
+        <div className="zs-panel">
+          <QueryError error={query.error} onRetry={() => void query.refetch()} />
+        </div>
+      </div>
+    );
+  }
+  return null;
 }

@@ -9,7 +9,7 @@ import type {
   DocumentTable,
   DocumentVersionTable,
 } from '../schema.ts';
-import { containsText, isPostgres, offsetOf, type Page } from './helpers.ts';
+import { containsText, inChunks, isPostgres, offsetOf, type Page } from './helpers.ts';
 
 export async function insertDocument(db: Executor, d: DocumentTable): Promise<void> {
   await db.insertInto('documents').values(d).execute();
@@ -55,7 +55,7 @@ export function latestVersion(db: Executor, documentId: string) {
 // ---- participants ---------------------------------------------------------------------------
 
 export async function insertParticipants(db: Executor, rows: DocumentParticipantTable[]): Promise<void> {
-  if (rows.length) await db.insertInto('document_participants').values(rows).execute();
+  await inChunks(rows, (chunk) => db.insertInto('document_participants').values(chunk).execute());
 }
 
 export function listParticipants(db: Executor, documentId: string) {
@@ -94,8 +94,7 @@ export function pendingParticipantsOf(db: Executor, documentIds: string[]) {
 // ---- distributions --------------------------------------------------------------------------
 
 export async function insertDistributions(db: Executor, rows: DocumentDistributionTable[]): Promise<void> {
-  // Chunked: 300 recipients × 13 columns stays under SQLite's bound-parameter limit per statement.
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('document_distributions').values(rows.slice(i, i + 200)).execute();
+  await inChunks(rows, (chunk) => db.insertInto('document_distributions').values(chunk).execute());
 }
 
 export async function deleteDistributions(db: Executor, documentId: string): Promise<void> {
@@ -118,7 +117,7 @@ export function distributionOfIncoming(db: Executor, incomingDocumentId: string)
 // ---- events and comments --------------------------------------------------------------------
 
 export async function insertEvents(db: Executor, rows: DocumentEventTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('document_events').values(rows.slice(i, i + 200)).execute();
+  await inChunks(rows, (chunk) => db.insertInto('document_events').values(chunk).execute());
 }
 
 export function listEvents(db: Executor, documentId: string) {
@@ -142,8 +141,7 @@ export async function resolveComment(db: Executor, id: string, at: string): Prom
 }
 
 export async function insertDocuments(db: Executor, rows: DocumentTable[]): Promise<void> {
-  // 56 columns a row: 15 rows a statement keeps SQLite under its 999-parameter floor on old builds.
-  for (let i = 0; i < rows.length; i += 15) await db.insertInto('documents').values(rows.slice(i, i + 15)).execute();
+  await inChunks(rows, (chunk) => db.insertInto('documents').values(chunk).execute());
 }
 
 // ---- registers ------------------------------------------------------------------------------

@@ -24,3 +24,13 @@ export interface Page {
 export function offsetOf(p: Page): number {
   return (p.page - 1) * p.pageSize;
 }
+
+/**
+ * Calls `write` with consecutive slices of `rows` whose bound parameters (rows × columns) stay under
+ * SQLite's per-statement limit, so a batch of any size inserts on both databases.
+ */
+export async function inChunks<T extends object>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  if (!rows.length) return;
+  const size = Math.max(1, Math.floor(900 / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}

@@ -2,10 +2,10 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { Database } from '../schema.ts';
 import type { InboxItemTable } from '../schema.ts';
-import { offsetOf, type Page } from './helpers.ts';
+import { inChunks, offsetOf, type Page } from './helpers.ts';
 
 export async function insertInboxItems(db: Executor, items: InboxItemTable[]): Promise<void> {
-  if (items.length) await db.insertInto('inbox_items').values(items).execute();
+  await inChunks(items, (chunk) => db.insertInto('inbox_items').values(chunk).execute());
 }
 
 /** Marks every open to-do of a record done (the step they asked for has been taken; nothing is left unread). */

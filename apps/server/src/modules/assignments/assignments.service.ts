@@ -10,6 +10,7 @@ import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { addInitiated, closeTodos, deadlineFlagger, openTodos, DUE_SOON_WORKDAYS } from '../inbox/inbox.service.ts';
 import { updateInitiatedOf } from './initiated.ts';
+import { scheduleDeadlineReminders } from '../../jobs/deadline-reminders.ts';
 import type { AssignmentActionBody, CreateAssignmentBody, ListAssignmentsQuery } from './assignments.schemas.ts';
 
 export const MODULE = 'assignment';
@@ -85,31 +86,13 @@ async function openTodosForState(tx: Executor, ctx: AppContext, a: AssignmentRow
 }
 
 /** Schedules the due-soon and overdue reminders (催办) for the current deadline. */
-async function scheduleReminders(tx: Executor, ctx: AppContext, cal: WorkCalendar, a: AssignmentRow): Promise<void> {
-  await jobs.cancelPendingJobs(tx, `assignment:${a.id}:`);
-  const now = ctx.now().toISOString();
-  const soonDate = cal.workdaysBefore(a.deadline, DUE_SOON_WORKDAYS);
-  // 09:00 Shanghai on that working day.
-  const soonAt = new Date(Date.parse(`${soonDate}T01:00:00Z`)).toISOString();
-  const specs = [
-    { kind: 'assignment.remind_due_soon', key: `assignment:${a.id}:due_soon:${a.deadline}`, runAt: soonAt },
-    { kind: 'assignment.remind_overdue', key: `assignment:${a.id}:overdue:${a.deadline}`, runAt: dueAtOf(a.deadline) },
-  ];
-  for (const s of specs) {
-    await jobs.scheduleJob(tx, {
-      id: randomUUID(),
-      kind: s.kind,
-      unique_key: s.key,
-      run_at: s.runAt < now ? now : s.runAt,
-      payload: JSON.stringify({ assignmentId: a.id, deadline: a.deadline }),
-      status: 'pending',
-      claimed_by: null,
-      claimed_at: null,
-      attempts: 0,
-      last_error: null,
-      created_at: now,
-    });
-  }
+function scheduleReminders(tx: Executor, ctx: AppContext, cal: WorkCalendar, a: AssignmentRow): Promise<void> {
+  return scheduleDeadlineReminders(tx, ctx, cal, {
+    keyPrefix: `assignment:${a.id}:`,
+    kinds: { dueSoon: 'assignment.remind_due_soon', overdue: 'assignment.remind_overdue' },
+    deadline: a.deadline,
+    payload: { assignmentId: a.id, deadline: a.deadline },
+  });
 }
 
 /**

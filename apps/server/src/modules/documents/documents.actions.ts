@@ -20,11 +20,12 @@ import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { DUE_SOON_WORKDAYS, openTodos } from '../inbox/inbox.service.ts';
+import { scheduleDeadlineReminders } from '../../jobs/deadline-reminders.ts';
 import { createAssignment } from '../assignments/assignments.service.ts';
 import { reserveDocumentNumber, useDocumentNumber, voidDocumentNumber } from './document-numbers.service.ts';
 import { clerksOfUnit, clerksOfUnits, currentRound } from './documents.access.ts';
 import { findingsOf, parseContent, substanceHash, withRegisterFacts } from './documents.content.ts';
-import { getDocumentDetail, loadForActor } from './documents.service.ts';
+import { getDocumentDetail, incomingNumberText, loadForActor } from './documents.service.ts';
 import { MODULE, closeTodosOf, dueAtOf, openTodosForState, stateLabelOf, updateInitiated } from './documents.todos.ts';
 import type { DocumentActionBody } from './documents.schemas.ts';
 
@@ -353,7 +354,7 @@ const issue: Handler = async (s, _body, to) => {
       urgency: doc.urgency, due_at: null, state: 'open', is_read: 0, created_at: s.at, done_at: null,
     })),
   );
-  for (let i = 0; i < todos.length; i += 500) await inbox.insertInboxItems(tx, todos.slice(i, i + 500));
+  await inbox.insertInboxItems(tx, todos);
   return { to, patch: { ...finalPatch, issued_at: s.at }, data: { internal: internal.length, outside: dists.length - internal.length } };
 };
 
@@ -365,7 +366,7 @@ const archive: Handler = async (s, body, to) => ({ to, patch: { retention: body.
 async function noteOnSource(s: Step, action: string, comment: string | null, patch: Partial<DocumentDistributionRow>) {
   if (!s.doc.source_document_id) return;
   const dist = await repo.distributionOfIncoming(s.tx, s.doc.id);
-  if (dist && Object.keys(patch).length) await repo.updateDistribution(s.tx, dist.id, patch);
+  if (dist) await repo.updateDistribution(s.tx, dist.id, patch);
   const source = await repo.getDocument(s.tx, s.doc.source_document_id);
   if (!source) return;
   const unit = await units.getUnit(s.tx, s.doc.unit_id);
@@ -376,7 +377,7 @@ const receive: Handler = async (s, _body, to) => {
   const year = Number(s.today.slice(0, 4));
   const serial = await assignmentsRepo.nextSerial(s.tx, `incoming:${s.doc.unit_id}`, year);
   await noteOnSource(s, 'recipient_received', null, { received_at: s.at, received_by_name: s.actor.displayName });
-  return { to, patch: { received_at: s.at, received_by: s.actor.id, incoming_year: year, incoming_serial: serial }, data: { incomingNumber: `收〔${year}〕${serial}号` } };
+  return { to, patch: { received_at: s.at, received_by: s.actor.id, incoming_year: year, incoming_serial: serial }, data: { incomingNumber: incomingNumberText({ incoming_year: year, incoming_serial: serial }) } };
 };
 
 const returnToSender: Handler = async (s, _body, to) => {
@@ -511,23 +512,6 @@ const HANDLERS: Record<string, Handler> = {
   propose, instruct, read, contribute, remind, conclude,
 };
 
-/** Schedules the due-soon and overdue 催办 for an incoming document's 办理期限. */
-async function scheduleReminders(s: Step, doc: DocumentRow) {
-  await jobs.cancelPendingJobs(s.tx, `document:${doc.id}:`);
-  if (!doc.deadline) return;
-  const soonDate = s.cal.workdaysBefore(doc.deadline, DUE_SOON_WORKDAYS);
-  const specs = [
-    { kind: 'document.remind_due_soon', runAt: new Date(Date.parse(`${soonDate}T01:00:00Z`)).toISOString() },
-    { kind: 'document.remind_overdue', runAt: dueAtOf(doc)! },
-  ];
-  for (const j of specs) {
-    await jobs.scheduleJob(s.tx, {
-      id: randomUUID(), kind: j.kind, unique_key: `document:${doc.id}:${j.kind}:${doc.deadline}`, run_at: j.runAt < s.at ? s.at : j.runAt,
-      payload: JSON.stringify({ documentId: doc.id, deadline: doc.deadline }), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: s.at,
-    });
-  }
-}
-
 /** Takes one step: engine decision, the step's own writes, history, version, inbox, reminders and audit in one transaction. */
 export async function actOnDocument(ctx: AppContext, actor: Actor, id: string, action: string, body: DocumentActionBody) {
   requireBusinessUser(actor);
@@ -556,7 +540,9 @@ export async function actOnDocument(ctx: AppContext, actor: Actor, id: string, a
     } else if (outcome.settledUsers) {
       await closeTodosOf(tx, ctx, id, outcome.settledUsers);
     }
-    if (updated.deadline !== doc.deadline || (action === 'propose' && updated.deadline)) await scheduleReminders(s, updated);
+    if (updated.deadline !== doc.deadline || (action === 'propose' && updated.deadline)) {
+      await scheduleDeadlineReminders(tx, ctx, cal, { keyPrefix: `document:${id}:`, kinds: { dueSoon: 'document.remind_due_soon', overdue: 'document.remind_overdue' }, deadline: updated.deadline, payload: { documentId: id, deadline: updated.deadline } });
+    }
     if (['concluded', 'archived', 'returned'].includes(to)) await jobs.cancelPendingJobs(tx, `document:${id}:`);
     // A document numbered before 复核 that will now never be issued: its number is voided with the reason, not reused.
     if ((to === 'rejected' || to === 'cancelled') && doc.number_serial !== null && doc.issuer_code) {

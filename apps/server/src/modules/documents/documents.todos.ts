@@ -7,14 +7,15 @@ import { clerksOfUnit } from './documents.access.ts';
 
 export const MODULE = 'document';
 
+const statesOf = (direction: string) => (direction === 'outgoing' ? outgoingWorkflow.states : incomingWorkflow.states) as Record<string, { label: string; final?: boolean }>;
+
 export function stateLabelOf(direction: string, state: string): string {
-  const states = (direction === 'outgoing' ? outgoingWorkflow.states : incomingWorkflow.states) as Record<string, { label: string; final?: boolean }>;
+  const states = statesOf(direction);
   return Object.hasOwn(states, state) ? states[state]!.label : state;
 }
 
 export function isFinalState(direction: string, state: string): boolean {
-  const states = (direction === 'outgoing' ? outgoingWorkflow.states : incomingWorkflow.states) as Record<string, { label: string; final?: boolean }>;
-  return states[state]?.final === true;
+  return statesOf(direction)[state]?.final === true;
 }
 
 export function dueAtOf(doc: Pick<DocumentRow, 'deadline'>): string | null {

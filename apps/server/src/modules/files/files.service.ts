@@ -47,16 +47,16 @@ export async function openFileForDownload(ctx: AppContext, actor: Actor, id: str
   const file = await repo.getFile(ctx.db, id);
   if (!file) throw new AppError('NOT_FOUND');
   const links = await repo.linksOfFile(ctx.db, id);
-  // A file attached to a 绝密 document leaves the system for nobody, its uploader included.
-  for (const link of links) if (link.entity_type === 'document') await canDownloadDocumentFile(ctx.db, actor, link.entity_id);
-  let allowed = file.uploaded_by === actor.id;
+  // Document links are checked even for the uploader: a file attached to a 绝密 document leaves the system for nobody.
+  let allowed = false;
+  for (const link of links) if (link.entity_type === 'document' && (await canDownloadDocumentFile(ctx.db, actor, link.entity_id))) allowed = true;
+  allowed ||= file.uploaded_by === actor.id;
   if (!allowed) {
     for (const link of links) {
       if (link.entity_type === 'assignment') {
         const a = await assignments.getAssignmentRow(ctx.db, link.entity_id);
         if (a && canReadAssignment(actor, a)) allowed = true;
       }
-      if (link.entity_type === 'document' && (await canDownloadDocumentFile(ctx.db, actor, link.entity_id))) allowed = true;
       if (allowed) break;
     }
   }

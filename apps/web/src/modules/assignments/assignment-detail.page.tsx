@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { fileUrl } from '../../api/client';
 import type { AssignmentDetail, AssignmentHistoryEntry, AssignmentState, AvailableAction } from '../../api/types';
 import { PageHeader } from '../../shared/page-header';
-import { QueryError } from '../../shared/query-error';
+import { DetailLoadState } from '../../shared/query-error';
 import { AssignmentStateTag, DaysRemaining, DueFlag, UrgencyTag } from '../../shared/status-tags';
 import { formatDate, formatDateTime, formatFileSize } from '../../shared/format';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -107,23 +107,7 @@ export function AssignmentDetailPage() {
 
   const back = <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回列表" onClick={() => navigate('/assignments')} />;
 
-  if (query.isPending) {
-    return (
-      <div className="zs-panel">
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div>
-        <PageHeader title="交办事项" back={back} />
-        <div className="zs-panel">
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      </div>
-    );
-  }
+  if (query.isPending || query.isError) return <DetailLoadState query={query} title="交办事项" back={back} />;
 
   const detail = query.data;
   const closed = CLOSED.includes(detail.state);

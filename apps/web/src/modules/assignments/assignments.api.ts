@@ -58,4 +58,3 @@ export function useAssignmentAction(id: string) {
   });
 }
 
-export { uploadFile } from '../../shared/file-upload';

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Tooltip } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, LockOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
 import { fileUrl } from '../../api/client';
 import type { AvailableAction, DocumentDetail } from '../../api/types';
 import { PageHeader } from '../../shared/page-header';
-import { QueryError } from '../../shared/query-error';
+import { DetailLoadState } from '../../shared/query-error';
 import { formatDate, formatDateTime, formatFileSize } from '../../shared/format';
 import { ASSIGNMENT_STATE_LABELS, labelOf } from '../../shared/labels';
 import { useErrorToast } from '../../shared/use-error-toast';
@@ -214,23 +214,7 @@ export function DocumentDetailPage() {
     <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回登记簿" onClick={() => navigate(backPath(query.data))} />
   );
 
-  if (query.isPending) {
-    return (
-      <div className="zs-panel">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div>
-        <PageHeader title="公文" back={back} />
-        <div className="zs-panel">
-          <QueryError error={query.error} onRetry={() => void query.refetch()} />
-        </div>
-      </div>
-    );
-  }
+  if (query.isPending || query.isError) return <DetailLoadState query={query} title="公文" back={back} rows={10} />;
 
   const detail = query.data;
   const outgoing = detail.direction === 'outgoing';

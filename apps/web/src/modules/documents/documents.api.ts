@@ -156,4 +156,3 @@ export function printUrl(id: string): string {
   return `/api/documents/${encodeURIComponent(id)}/print`;
 }
 
-export { uploadFile } from '../../shared/file-upload';

@@ -6,7 +6,8 @@ import { fileUrl } from '../../../api/client';
 import type { FileRef } from '../../../api/types';
 import { formatFileSize } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/use-error-toast';
-import { uploadFile, useAddAttachments } from './editor.api';
+import { uploadFile } from '../../../shared/file-upload';
+import { useAddAttachments } from './editor.api';
 
 /** "防汛预案.docx" → "防汛预案": the name a 附件说明 line gives. */
 export function attachmentNameOf(fileName: string): string {

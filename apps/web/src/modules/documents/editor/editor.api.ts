@@ -167,7 +167,6 @@ export function useResolveComment(id: string) {
   });
 }
 
-export { uploadFile } from '../../../shared/file-upload';
 
 export function useAddAttachments(id: string) {
   const queryClient = useQueryClient();
