@@ -34,18 +34,26 @@ describe('办文 end to end (Chromium)', () => {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-  /** Picks an option of an antd Select or TreeSelect inside `scope`, by its field label and the option's text. */
+  /**
+   * Picks an option of an antd Select or TreeSelect inside `scope`, by its field label and the option's text,
+   * and checks the field shows it: a dialog still opening can swallow the first click, so it tries again.
+   */
   async function pick(page: Page, scope: Locator, label: string | Locator, option: string): Promise<void> {
     const field = typeof label === 'string' ? scope.getByLabel(label, { exact: true }) : label;
-    await field.click();
-    await page.keyboard.type(option);
-    const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
-    await item.click();
-    // Close the list by clicking the dialog's title: Escape would close the dialog too.
+    const formItem = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]');
     const inDialog = (await scope.getAttribute('role').catch(() => null)) === 'dialog';
-    if (inDialog) await scope.locator('.ant-modal-title').click();
-    else await page.keyboard.press('Escape');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    for (let attempt = 1; ; attempt++) {
+      await field.click();
+      await page.keyboard.type(option);
+      const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
+      await item.click();
+      // Close the list by clicking the dialog's title: Escape would close the dialog too.
+      if (inDialog) await scope.locator('.ant-modal-title').click();
+      else await page.keyboard.press('Escape');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      const shown = (await formItem.count()) ? ((await formItem.locator('.ant-select-selection-item, .ant-select-selection-overflow').allTextContents()).join('')) : option;
+      if (shown.includes(option) || attempt === 3) break;
+    }
   }
 
   /** Submits the editor's 送核稿 dialog and waits for the detail page; on failure says what the dialog showed. */
