@@ -532,6 +532,11 @@ export async function generate(ctx: AppContext, handle: DatabaseHandle, opts: Ge
       deadline_without_data: withoutData, state, pending_new_deadline: pendingNew, pending_reason: pendingReason,
       latest_progress: latest?.text ?? null, latest_progress_at: latest ? iso(latest.at) : null, latest_progress_by: latest?.by ?? null,
       created_at: iso(T0), updated_at: iso(lastAt), completed_at: completedAt === null ? null : iso(completedAt), source_type: null, source_id: null,
+      // The inbox bench's 领导交办 items, as the supervision migration leaves records made before it.
+      source_kind: 'leader_assignment', source_ref: null, source_date: null, level: 'general', completion_standard: null, start_date: createdDate,
+      feedback_cycle: 'once', feedback_day: null, next_feedback_due: open ? curDeadline : null, feedback_window_start: createdDate, last_feedback_at: latest ? iso(latest.at) : null,
+      missed_feedbacks: 0, progress: 0, expected_progress: 0, colour: open ? 'green' : null, colour_reasons: open ? '[]' : null, escalation_count: 0, receipt_due: null,
+      rating: state === 'completed' ? 'good' : null, proposed_rating: null, dispatched_at: iso(T0), completion_reported_at: null,
     });
     for (const e of events) insEvent(e);
     let fileCount = 0;

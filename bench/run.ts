@@ -13,6 +13,8 @@
  * BENCH_ASSIGNMENTS (100000), BENCH_DOCUMENTS (300000; 0 leaves 办文 out), BENCH_ISSUE_RUNS (5),
  * BENCH_PROBE_TIMEOUT (s, 60), BENCH_USERS (4000), BENCH_SEED, BENCH_KEEP=1 keeps the data directory,
  * BENCH_DATA=<kept dir> skips generation and reuses it, BENCH_PROFILE=<dir> writes a CPU profile of the server there.
+ * 督查督办 (issue 5) runs last on a database of its own (supervision.bench.ts): BENCH_SUPERVISION_ITEMS (60000;
+ * 0 leaves it out), BENCH_SUPERVISION_DATA=<kept dir> reuses one, BENCH_CIRCULAR_RUNS (10).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,7 @@ import { bulkPassword, generate, type GenerateResult } from './generate.ts';
 import { SEARCH_TERMS } from './generate-documents.ts';
 import { issueToUnits } from './issue.bench.ts';
 import { benchGongwen, type BenchRow } from './gongwen.bench.ts';
+import { benchSupervision, SUPERVISION_ITEMS, SUPERVISION_TARGETS } from './supervision.bench.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -65,6 +68,8 @@ const TARGETS: Record<string, { p95?: number; p50?: number; rps?: number; ceilin
   'document detail (leader)': { p95: 30 },
   'document issue to 300 units': { p95: 2000 },
 };
+// 督查督办 (issue 5): board p95 < 100 ms, a month's 通报 computed and rendered < 1 s (see supervision.bench.ts).
+Object.assign(TARGETS, SUPERVISION_TARGETS);
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const log = (s: string) => console.log(s);
@@ -471,6 +476,16 @@ async function main(): Promise<number> {
     } catch (err) {
       console.error('公文 benchmarks failed:', err);
       exitCode = 1;
+    }
+
+    // 督查督办 (issue 5): its own database and server, after the others have stopped.
+    if (SUPERVISION_ITEMS > 0) {
+      try {
+        rows.push(...(await benchSupervision()));
+      } catch (err) {
+        console.error('督查督办 benchmarks failed:', err);
+        exitCode = 1;
+      }
     }
 
     log('');

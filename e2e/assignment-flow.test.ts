@@ -5,9 +5,10 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, SCREENSHOTS, startE2E, type E2E } from './harness.ts';
 
 /**
- * The foundation's first flow, in a real browser: a leader assigns a task to a township; the township
- * clerk signs, reports progress and reports completion; the leader confirms. Inbox counts are checked
- * in the header at every step.
+ * A leader's own 交办 (one source of supervision items), in a real browser: the leader assigns a task
+ * to a township; the township clerk signs, reports progress and reports completion; the 督查室 reviews
+ * it; the leader confirms it with a rating. Inbox counts in the header are checked at every step, as
+ * changes from what the demo data already put there.
  */
 describe('领导交办 end to end (Chromium)', () => {
   let e2e: E2E;
@@ -27,6 +28,10 @@ describe('领导交办 end to end (Chromium)', () => {
     return page;
   }
 
+  async function currentCount(page: Page): Promise<number> {
+    return Number((await page.getByTestId('inbox-count').textContent())?.trim() ?? 'NaN');
+  }
+
   async function inboxCount(page: Page, expected: number): Promise<void> {
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() === String(n),
@@ -38,11 +43,12 @@ describe('领导交办 end to end (Chromium)', () => {
     });
   }
 
-  async function takeAction(page: Page, label: string, comment?: string): Promise<void> {
+  async function takeAction(page: Page, label: string, comment?: string, before?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
     await page.getByRole('button', { name: label, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     if (comment !== undefined) await dialog.getByRole('textbox').first().fill(comment);
+    if (before) await before(dialog);
     await dialog.getByRole('button', { name: /确\s*定|提\s*交|确\s*认/ }).last().click();
     await dialog.waitFor({ state: 'hidden' });
   }
@@ -75,33 +81,44 @@ describe('领导交办 end to end (Chromium)', () => {
 
   it('the township clerk signs, reports progress and reports completion', async () => {
     const page = await loginAs('chengguan');
-    await inboxCount(page, 1);
+    // The demo's own items for 城关镇 are already there; this test counts from them.
+    await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() ?? ''));
+    const base = (await currentCount(page)) - 1;
+    assert.ok(base >= 0, 'the new assignment is in the township clerk\'s inbox');
     await page.goto(`${e2e.baseUrl}/inbox`);
     await page.getByText('开展秋冬季森林防火隐患排查').first().click();
     await page.getByTestId('assignment-title').waitFor();
     assert.equal(new URL(page.url()).pathname, detailPath);
     await takeAction(page, '签收');
     await page.getByTestId('assignment-state').filter({ hasText: '办理中' }).waitFor();
-    await inboxCount(page, 1);
-    await takeAction(page, '报告进展', '已完成12个村的排查，发现隐患3处，正在整改。');
+    await inboxCount(page, base + 1);
+    await takeAction(page, '反馈进展', '已完成12个村的排查，发现隐患3处，正在整改。');
     await page.getByText('已完成12个村的排查，发现隐患3处，正在整改。').first().waitFor();
-    await inboxCount(page, 1);
+    await inboxCount(page, base + 1);
     await takeAction(page, '报告办结', '3处隐患全部整改到位，台账已建立。');
-    await page.getByTestId('assignment-state').filter({ hasText: '待确认办结' }).waitFor();
-    await inboxCount(page, 0);
+    await page.getByTestId('assignment-state').filter({ hasText: '待审核办结' }).waitFor();
+    await inboxCount(page, base);
     await shot(page, '02-township-reported');
     await page.context().close();
   });
 
-  it('the leader confirms completion, and the inbox empties', async () => {
+  it('the 督查室 reviews the completion report and passes it to the leader', async () => {
+    const page = await loginAs('ducha');
+    await page.goto(`${e2e.baseUrl}${detailPath}`);
+    await takeAction(page, '审核通过', '经核实，隐患已整改到位。');
+    await page.getByTestId('assignment-state').filter({ hasText: '待领导确认' }).waitFor();
+    await page.context().close();
+  });
+
+  it('the leader confirms with a rating (销号), and the to-do leaves his inbox', async () => {
     const page = await loginAs('shuji');
     await inboxCount(page, 1);
     await page.goto(`${e2e.baseUrl}${detailPath}`);
-    await takeAction(page, '确认办结');
+    await takeAction(page, '确认销号', undefined, (dialog) => dialog.getByTestId('rating-good').click());
     await page.getByTestId('assignment-state').filter({ hasText: '已办结' }).waitFor();
     await inboxCount(page, 0);
     const entries = await page.getByTestId('assignment-history-entry').count();
-    assert.equal(entries, 5, 'history: 交办, 签收, 报告进展, 报告办结, 确认办结');
+    assert.equal(entries, 7, 'history: 立项, 印发交办单, 签收, 反馈进展, 报告办结, 审核通过, 确认销号');
     await shot(page, '03-leader-confirmed');
     await page.context().close();
   });

@@ -18,6 +18,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { assignmentRoutes } from './modules/assignments/assignments.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes(ctx), { prefix: '/api/auth' });
   await app.register(inboxRoutes(ctx), { prefix: '/api/inbox' });
   await app.register(assignmentRoutes(ctx), { prefix: '/api/assignments' });
+  await app.register(supervisionRoutes(ctx), { prefix: '/api/supervision' });
   await app.register(documentRoutes(ctx), { prefix: '/api/documents' });
   await app.register(fileRoutes(ctx), { prefix: '/api/files' });
   await app.register(orgRoutes(ctx), { prefix: '/api/org' });

@@ -31,6 +31,14 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     assert.equal(d.body.deadlineRule, '5个工作日（按法定节假日和调休计算）');
     assert.equal(d.body.leaderName, 'leader1姓名');
     assert.deepEqual(d.body.availableActions.map((a: any) => a.action), ['cancel']);
+    // A leader's own 交办 is dispatched at once: the 交办单 goes out and the unit has 2 working days to sign.
+    assert.equal(d.body.source.kind, 'leader_assignment');
+    assert.equal(d.body.sourceLabel, '领导交办');
+    assert.equal(d.body.receiptDue, '2026-11-04');
+    assert.deepEqual(
+      d.body.notices.map((n: any) => [n.kind, n.kindLabel, n.numberText, n.unitName]),
+      [['dispatch', '交办单', '督交〔2026〕1号', '城关镇']],
+    );
     assert.deepEqual(await counts(town), { todo: 1, done: 0, mine: 0, unread: 1, overdue: 0 });
     assert.deepEqual(await counts(leader), { todo: 0, done: 0, mine: 1, unread: 0, overdue: 0 });
     const inbox = await request(env, 'GET', '/api/inbox?box=todo', { session: town });
@@ -72,12 +80,25 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     r = await act(leader, id, 'send_back', { comment: '请补充照片' });
     assert.equal(r.body.state, 'in_progress');
     r = await act(town, id, 'report_completion', { comment: '已补充' });
+    // 销号 needs the office's review first, then the leader's rating.
+    r = await act(leader, id, 'confirm', { rating: 'good' });
+    assert.equal(r.status, 409);
+    const officeInbox = await request(env, 'GET', '/api/inbox?box=todo', { session: office });
+    assert.equal(officeInbox.body.items.find((i: any) => i.entityId === id).task, '审核办结');
+    r = await act(office, id, 'accept', { comment: '材料齐全', rating: 'excellent' });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.state, 'office_accepted');
     r = await act(leader, id, 'confirm', {});
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error.field, 'rating');
+    r = await act(leader, id, 'confirm', { rating: 'good' });
     assert.equal(r.body.state, 'completed');
+    assert.equal(r.body.rating, 'good');
+    assert.equal(r.body.ratingLabel, '良');
     assert.deepEqual(r.body.availableActions, []);
     assert.deepEqual(
       r.body.history.map((h: any) => h.action),
-      ['create', 'sign', 'report_progress', 'request_extension', 'refuse_extension', 'request_extension', 'approve_extension', 'report_completion', 'send_back', 'report_completion', 'confirm'],
+      ['create', 'notice', 'sign', 'report_progress', 'request_extension', 'refuse_extension', 'request_extension', 'approve_extension', 'report_completion', 'send_back', 'report_completion', 'accept', 'confirm'],
     );
     const mine = await request(env, 'GET', '/api/inbox?box=mine', { session: leader });
     const row = mine.body.items.find((i: any) => i.entityId === id);
@@ -92,7 +113,7 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     const r = await act(leader, body.id, 'confirm');
     assert.equal(r.status, 409);
     assert.equal(r.body.error.code, 'WORKFLOW_ACTION_NOT_ALLOWED');
-    assert.equal(r.body.error.message, '当前状态"待签收"下不能执行"确认办结"');
+    assert.equal(r.body.error.message, '当前状态"待签收"下不能执行"确认销号"');
   });
 
   it('should refuse a transition by the wrong party with 403', async () => {
@@ -101,8 +122,13 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     assert.equal(r.status, 403);
     assert.equal(r.body.error.code, 'WORKFLOW_FORBIDDEN');
     await act(town, body.id, 'sign');
+    // Leaders follow every item on the board, but only the lead unit reports on it.
+    const seen = await request(env, 'GET', `/api/assignments/${body.id}`, { session: leader2 });
+    assert.equal(seen.status, 200);
+    assert.deepEqual(seen.body.availableActions, []);
     const byLeader2 = await act(leader2, body.id, 'report_progress', { comment: 'x' });
-    assert.equal(byLeader2.status, 404, 'another leader does not even see it');
+    assert.equal(byLeader2.status, 403);
+    assert.equal(byLeader2.body.error.code, 'WORKFLOW_FORBIDDEN');
   });
 
   it('should refuse missing comments and bad extension dates with the field named', async () => {
@@ -121,7 +147,7 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     assert.equal(r.status, 400);
     assert.match(r.body.error.message, /不允许的字段：extra/);
     const d = await request(env, 'GET', `/api/assignments/${body.id}`, { session: leader });
-    assert.equal(d.body.history.length, 2, 'refused steps leave no trace in the history');
+    assert.deepEqual(d.body.history.map((h: any) => h.action), ['create', 'notice', 'sign'], 'refused steps leave no trace in the history');
   });
 
   it('cancels with a reason and closes the assignee\'s to-dos', async () => {
@@ -134,7 +160,7 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     assert.equal((await counts(town)).todo, beforeCount - 1);
   });
 
-  it('scopes lists and details: another township sees nothing, the office sees all', async () => {
+  it('scopes lists and details: another township sees nothing, the office and every leader see all', async () => {
     const { body } = await create(leader, { title: '只给城关镇' });
     const other = await request(env, 'GET', `/api/assignments/${body.id}`, { session: otherTown });
     assert.equal(other.status, 404);
@@ -142,6 +168,8 @@ describe(`领导交办 assignments (${DIALECT})`, () => {
     assert.equal(list.body.total, 0);
     const officeList = await request(env, 'GET', '/api/assignments?q=只给城关镇', { session: office });
     assert.equal(officeList.body.total, 1);
+    const leaderList = await request(env, 'GET', '/api/assignments?q=只给城关镇', { session: leader2 });
+    assert.equal(leaderList.body.total, 1, 'a leader who did not assign it still sees it');
     const townList = await request(env, 'GET', '/api/assignments?q=只给城关镇', { session: town });
     assert.equal(townList.body.items[0].assigneeUnitName, '城关镇');
   });

@@ -198,3 +198,25 @@ export async function seedDocumentCounty(env: TestEnv) {
   };
   return { committee, office, orgDept, propDept, township, otherTownship, village, ...u };
 }
+
+/**
+ * A county for 督查督办: seedCounty (县委, 县委办公室, 城关镇, 河西镇, two leaders, an office clerk, a clerk
+ * for each township) plus two departments that cooperate on items, 县财政局 and 县住建局, with a clerk each.
+ */
+export async function seedSupervisionCounty(env: TestEnv) {
+  const base = await seedCounty(env);
+  const finance = await makeUnit(env, '县财政局', 'department', base.committee);
+  const housing = await makeUnit(env, '县住建局', 'department', base.committee);
+  const financeClerk = await makeUser(env, 'fin1', { unitId: finance, roles: ['unit'] });
+  const housingClerk = await makeUser(env, 'build1', { unitId: housing, roles: ['unit'] });
+  return { ...base, finance, housing, financeClerk, housingClerk };
+}
+
+/** A multipart/form-data body with one file in the field `file` and plain text fields. */
+export function multipartWithFields(file: Buffer, name: string, fields: Record<string, string>) {
+  const boundary = '----zhongshu' + Math.random().toString(16).slice(2);
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([...parts, head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -46,7 +46,9 @@ describe(`reminders (${DIALECT})`, () => {
     const leader = await login(env, 'leader1');
     await request(env, 'POST', `/api/assignments/${id}/actions/sign`, { session: town, body: {} });
     await request(env, 'POST', `/api/assignments/${id}/actions/report_completion`, { session: town, body: { comment: '完成' } });
-    await request(env, 'POST', `/api/assignments/${id}/actions/confirm`, { session: leader, body: {} });
+    const office = await login(env, 'office1');
+    assert.equal((await request(env, 'POST', `/api/assignments/${id}/actions/accept`, { session: office, body: {} })).status, 200);
+    assert.equal((await request(env, 'POST', `/api/assignments/${id}/actions/confirm`, { session: leader, body: { rating: 'good' } })).status, 200);
     env.clock.now = new Date('2026-11-10T02:00:00Z');
     assert.equal(await new Scheduler(env.ctx).tick(), 0);
     const overdue = await env.ctx.db.selectFrom('scheduled_jobs').select('status').where('kind', '=', 'assignment.remind_overdue').executeTakeFirstOrThrow();

@@ -13,3 +13,4 @@ export * as settings from './repositories/settings.repository.ts';
 export * as documentNumbers from './repositories/document-numbers.repository.ts';
 export { isPostgres, type Page } from './repositories/helpers.ts';
 export * as documents from './repositories/documents.repository.ts';
+export * as supervision from './repositories/supervision.repository.ts';

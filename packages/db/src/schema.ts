@@ -131,6 +131,135 @@ export interface AssignmentTable {
   /** What the assignment came from, e.g. 'document' and the incoming document's id. */
   source_type: string | null;
   source_id: string | null;
+  /** 督查督办: what kind of source (committee_decision, meeting_minutes, leader_instruction, leader_assignment, superior_assignment, public_issue). */
+  source_kind: string;
+  source_ref: string | null;
+  source_date: string | null;
+  /** 'key' (重点) or 'general' (一般). */
+  level: string;
+  completion_standard: string | null;
+  /** Schedule start (YYYY-MM-DD); the straight-line schedule runs from here to the deadline. */
+  start_date: string | null;
+  feedback_cycle: string;
+  feedback_day: number | null;
+  next_feedback_due: string | null;
+  /** The current feedback window opened on this date (exclusive); a feedback after it answers next_feedback_due. */
+  feedback_window_start: string | null;
+  last_feedback_at: string | null;
+  /** Feedback due dates passed without any feedback since the last one. */
+  missed_feedbacks: number;
+  progress: number;
+  expected_progress: number;
+  /** green | yellow | red while open with the unit; null otherwise. */
+  colour: string | null;
+  colour_reasons: string | null;
+  escalation_count: number;
+  receipt_due: string | null;
+  rating: string | null;
+  proposed_rating: string | null;
+  dispatched_at: string | null;
+  completion_reported_at: string | null;
+}
+
+export interface AssignmentUnitTable {
+  assignment_id: string;
+  unit_id: string;
+  /** 'cooperating' (配合单位). */
+  role: string;
+}
+
+export interface AssignmentTaskTable {
+  id: string;
+  assignment_id: string;
+  seq: number;
+  title: string;
+  indicator: string | null;
+  target_value: number;
+  unit_label: string | null;
+  weight: number;
+  owner_unit_id: string | null;
+  deadline: string | null;
+  current_value: number;
+  updated_at: string;
+}
+
+export interface AssignmentFeedbackTable {
+  id: string;
+  assignment_id: string;
+  /** feedback (lead unit), contribution (cooperating unit), completion (办结报告). */
+  kind: string;
+  unit_id: string;
+  author_id: string;
+  author_name: string;
+  text: string;
+  progress: number | null;
+  /** JSON [{ taskId, value }]. */
+  figures: string | null;
+  event_id: string | null;
+  late: number;
+  at: string;
+}
+
+export interface AssignmentFeedbackMissTable {
+  assignment_id: string;
+  due_date: string;
+  unit_id: string;
+  recorded_at: string;
+}
+
+export interface AssignmentNoticeTable {
+  id: string;
+  assignment_id: string;
+  /** dispatch (交办单), chase (催办单), supervise (督办通知单). */
+  kind: string;
+  number_text: string;
+  unit_id: string;
+  /** The notice as a 公文 model (JSON). */
+  content: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface AssignmentColourLogTable {
+  id: string;
+  assignment_id: string;
+  unit_id: string;
+  colour: string;
+  at: string;
+}
+
+export interface AccountabilityRecordTable {
+  id: string;
+  /** interview (约谈), criticism (通报批评), rectification (限期整改), deduction (扣分). */
+  kind: string;
+  unit_id: string;
+  reason: string;
+  points: number | null;
+  due_date: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AccountabilityItemTable {
+  record_id: string;
+  assignment_id: string;
+}
+
+export interface SupervisionCircularTable {
+  id: string;
+  period_start: string;
+  period_end: string;
+  title: string;
+  /** JSON: totals, units, overdueAndRed. */
+  figures: string;
+  /** The 通报 as a 公文 model (JSON). */
+  content: string;
+  auto: number;
+  document_id: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
 }
 
 export interface AssignmentEventTable {
@@ -348,6 +477,15 @@ export interface Database {
   scheduled_jobs: ScheduledJobTable;
   assignments: AssignmentTable;
   assignment_events: AssignmentEventTable;
+  assignment_units: AssignmentUnitTable;
+  assignment_tasks: AssignmentTaskTable;
+  assignment_feedbacks: AssignmentFeedbackTable;
+  assignment_feedback_misses: AssignmentFeedbackMissTable;
+  assignment_notices: AssignmentNoticeTable;
+  assignment_colour_log: AssignmentColourLogTable;
+  accountability_records: AccountabilityRecordTable;
+  accountability_items: AccountabilityItemTable;
+  supervision_circulars: SupervisionCircularTable;
   files: FileTable;
   file_links: FileLinkTable;
   calendar_overrides: CalendarOverrideTable;

@@ -5,6 +5,9 @@ import { effectiveSettings } from '../lib/settings.ts';
 import type { AppContext } from '../context.ts';
 import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
 import { runDocumentReminder } from '../modules/documents/documents.actions.ts';
+import { runMonthlyCircular } from '../modules/supervision/supervision.service.ts';
+import { sweepPage } from '../modules/supervision/supervision.items.ts';
+import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 
 type Handler = (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>;
 
@@ -13,6 +16,8 @@ const HANDLERS: Record<string, Handler> = {
   'assignment.remind_overdue': runAssignmentReminder,
   'document.remind_due_soon': runDocumentReminder,
   'document.remind_overdue': runDocumentReminder,
+  'supervision.sweep': (ctx, tx, _kind, payload: { after?: string; date: string }) => sweepPage(ctx, tx, payload),
+  'supervision.monthly_circular': (ctx, tx) => runMonthlyCircular(ctx, tx),
 };
 
 const RETRY_MINUTES = 5;
@@ -47,7 +52,24 @@ export class Scheduler {
     return ran;
   }
 
+  /**
+   * The 督查 jobs that recur by the calendar: each day's sweep (colours, missed feedbacks) shortly after
+   * midnight, and on the 1st last month's 通报. Unique keys make every process agree on one of each.
+   */
+  async ensureRecurringJobs(): Promise<void> {
+    const now = this.ctx.now();
+    const today = toShanghaiDate(now);
+    const at = now.toISOString();
+    const job = (kind: string, key: string, runAt: string, payload: object) =>
+      jobs.scheduleJob(this.ctx.db, { id: randomUUID(), kind, unique_key: key, run_at: runAt < at ? at : runAt, payload: JSON.stringify(payload), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: at });
+    // 00:10 in Shanghai is 16:10 UTC the day before.
+    await job('supervision.sweep', `supervision:sweep:${today}`, new Date(Date.parse(`${today}T00:10:00+08:00`)).toISOString(), { date: today });
+    if (today.endsWith('-01')) await job('supervision.monthly_circular', `supervision:circular:${today.slice(0, 7)}`, new Date(Date.parse(`${today}T08:00:00+08:00`)).toISOString(), {});
+  }
+
   private async runOne(): Promise<'none' | 'done' | 'failed'> {
+    // Handlers run inside the job's transaction; on SQLite the calendar must already be cached by then.
+    await this.ctx.calendar();
     const now = this.ctx.now().toISOString();
     let claimedId: string | null = null;
     let attempts = 0;
@@ -93,6 +115,7 @@ export class Scheduler {
         }
       }
       this.running = (purge ? this.purgeIdleSessions().catch(() => 0) : Promise.resolve(0))
+        .then(() => this.ensureRecurringJobs().catch(() => undefined))
         .then(() => this.tick())
         .catch(() => 0)
         .finally(() => {

@@ -20,6 +20,14 @@ export const FIELD_LABELS: Record<string, string> = {
   readerIds: '传阅人员', forInformation: '阅知件', createAssignment: '生成交办事项', reply: '答复内容', senderName: '来文单位',
   senderNumber: '来文字号', receivedVia: '收文方式', receivedAt: '收文时间', fileIds: '附件', element: '批注位置', quote: '引文',
   text: '内容', direction: '收发类别', overdue: '仅看逾期', no: '版本号',
+  cooperatingUnitIds: '配合单位', sourceKind: '来源类别', sourceRef: '来源文件或会议', sourceDate: '来源日期', sourceLink: '来源记录',
+  level: '重要程度', completionStandard: '完成标准', startDate: '开始日期', feedbackCycle: '反馈周期', feedbackDay: '反馈日',
+  tasks: '分解任务', target: '目标值', indicator: '指标', unitLabel: '计量单位', weight: '权重', ownerUnitId: '责任单位',
+  dispatch: '立即交办', rating: '办理评价', progress: '完成进度', figures: '指标完成值', value: '完成值', taskId: '分解任务',
+  points: '扣分分值', dueDate: '整改期限', reason: '事由', assignmentIds: '关联事项', colour: '预警颜色', role: '参与方式', rows: '导入数据',
+  receiptWorkdays: '签收时限（工作日）', dueSoonWorkdays: '临期黄灯（工作日）', yellowBehindPoints: '黄灯进度落后（百分点）',
+  redBehindPoints: '红灯进度落后（百分点）', yellowMissedFeedbacks: '黄灯未按期反馈（次）', redMissedFeedbacks: '红灯未按期反馈（次）',
+  autoEscalateOnRed: '变红自动催办', escalationReplyWorkdays: '催办回复时限（工作日）', interviewRedThreshold: '约谈提议红灯数（每季度）',
 };
 
 export function labelOf(path: readonly PropertyKey[]): string {

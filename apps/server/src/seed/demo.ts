@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import { recordAudit } from '../lib/audit.ts';
 import { insertBusinessUser, newOneTimePassword } from '../modules/org/org.service.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoSupervision } from './demo-supervision.ts';
 
 /** The demo county: one committee, its office, six departments, four townships. */
 export const DEMO_UNITS = [
@@ -79,5 +80,6 @@ export async function seedDemo(ctx: AppContext, opts: { password?: string } = {}
     await recordAudit(tx, ctx, { id: null, displayName: '命令行', ip: null }, { action: 'org.seed_demo', detail: { units: DEMO_UNITS.length, users: DEMO_USERS.length } });
   });
   await seedDemoDocuments(ctx);
+  await seedDemoSupervision(ctx);
   return { created: true, password };
 }

@@ -46,72 +46,22 @@ export type InboxItem = {
 
 export type InboxCounts = { todo: number; done: number; mine: number; unread: number; overdue: number };
 
-/** 待签收 办理中 延期审批中 待确认办结 已办结 已撤销 */
+/** 已立项待交办 待签收 办理中 延期审批中 待审核办结 待领导确认 已办结 已撤销 */
 export type AssignmentState =
+  | 'registered'
   | 'pending_receipt'
   | 'in_progress'
   | 'extension_requested'
   | 'completion_reported'
+  | 'office_accepted'
   | 'completed'
   | 'cancelled';
 
-export type AssignmentSummary = {
-  id: string;
-  serial: string;
-  title: string;
-  state: AssignmentState;
-  urgency: Urgency;
-  leaderId: string;
-  leaderName: string;
-  assigneeUnitId: string;
-  assigneeUnitName: string;
-  assigneeUserId: string | null;
-  assigneeUserName: string | null;
-  deadline: string;
-  daysRemaining: number;
-  overdue: boolean;
-  dueSoon: boolean;
-  latestProgress: { comment: string; at: string; byName: string } | null;
-  createdAt: string;
-};
-
 export type FileRef = { id: string; name: string; size: number };
-
-export type AssignmentHistoryEntry = {
-  id: string;
-  action: string;
-  actionLabel: string;
-  fromState: string;
-  toState: string;
-  actorName: string;
-  comment: string | null;
-  at: string;
-  attachments: FileRef[];
-};
 
 export type AvailableAction = { action: string; label: string; requiresComment: boolean };
 
-export type AssignmentDetail = AssignmentSummary & {
-  instruction: string;
-  createdById: string;
-  createdByName: string;
-  deadlineRule: string;
-  pendingExtension: { newDeadline: string; reason: string } | null;
-  history: AssignmentHistoryEntry[];
-  availableActions: AvailableAction[];
-};
-
 export type DeadlineInput = { type: 'date'; date: string } | { type: 'workdays'; days: number };
-
-export type AssignmentCreateInput = {
-  title: string;
-  instruction: string;
-  leaderId?: string;
-  assigneeUnitId: string;
-  assigneeUserId?: string;
-  urgency: Urgency;
-  deadline: DeadlineInput;
-};
 
 export type UnitKind = 'committee' | 'office' | 'department' | 'township' | 'village';
 

@@ -2,7 +2,16 @@
 // people from being shown menus that would answer 403 (三员分立: administrators see no business content).
 import type { Me } from '../api/types';
 
-export type Area = 'inbox' | 'assignments' | 'documents' | 'org-units' | 'org-users' | 'audit' | 'admin-calendar';
+export type Area =
+  | 'inbox'
+  | 'assignments'
+  | 'documents'
+  | 'supervision'
+  | 'supervision-office'
+  | 'org-units'
+  | 'org-users'
+  | 'audit'
+  | 'admin-calendar';
 
 export function isBusinessUser(me: Me): boolean {
   return me.adminRole === null && me.roles.length > 0;
@@ -14,6 +23,12 @@ export function canAccess(me: Me, area: Area): boolean {
     case 'assignments':
     case 'documents':
       return isBusinessUser(me);
+    // 督查督办 board, circulars, ranking and 问责 records: the office and the leaders.
+    case 'supervision':
+      return isBusinessUser(me) && (me.roles.includes('office') || me.roles.includes('leader'));
+    // Bulk 立项 and the warning rules change what every unit sees: the office only.
+    case 'supervision-office':
+      return isBusinessUser(me) && me.roles.includes('office');
     case 'org-units':
     case 'admin-calendar':
       return me.adminRole === 'system';
@@ -27,6 +42,11 @@ export function canAccess(me: Me, area: Area): boolean {
 /** Leaders issue 交办; the office may issue one on a leader's behalf. */
 export function canCreateAssignment(me: Me): boolean {
   return me.roles.includes('leader') || me.roles.includes('office');
+}
+
+/** 问责 records are written by the office; leaders read them. */
+export function canRecordAccountability(me: Me): boolean {
+  return me.roles.includes('office');
 }
 
 /** 拟稿 is the work of office and unit staff; the server decides for which units (GET /api/documents/issuers). */

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   DownOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -39,7 +40,21 @@ const NAV_ITEMS: NavItem[] = [
       { key: '/documents/incoming/new', label: '收文登记', visible: canRegisterIncoming },
     ],
   },
-  { key: '/assignments', area: 'assignments', label: '领导交办', icon: <FlagOutlined /> },
+  { key: '/assignments', area: 'assignments', label: '督查事项', icon: <FlagOutlined /> },
+  {
+    key: 'supervision',
+    area: 'supervision',
+    label: '督查督办',
+    icon: <DashboardOutlined />,
+    children: [
+      { key: '/supervision', label: '督查看板' },
+      { key: '/supervision/circulars', label: '通报' },
+      { key: '/supervision/ranking', label: '单位排名' },
+      { key: '/supervision/accountability', label: '问责记录' },
+      { key: '/supervision/import', label: '批量立项', visible: (me) => canAccess(me, 'supervision-office') },
+      { key: '/supervision/config', label: '预警规则设置', visible: (me) => canAccess(me, 'supervision-office') },
+    ],
+  },
   { key: '/org/units', area: 'org-units', label: '组织机构', icon: <ApartmentOutlined /> },
   { key: '/org/users', area: 'org-users', label: '用户管理', icon: <TeamOutlined /> },
   { key: '/audit', area: 'audit', label: '审计日志', icon: <AuditOutlined /> },
@@ -126,7 +141,7 @@ export function AppLayout() {
     <Menu
       mode="inline"
       selectedKeys={[selectedKey(location.pathname)]}
-      defaultOpenKeys={['documents']}
+      defaultOpenKeys={location.pathname.startsWith('/supervision') ? ['documents', 'supervision'] : ['documents']}
       items={menuItems}
       onClick={onMenuClick}
       className="zs-nav-menu"

@@ -21,6 +21,13 @@ const IncomingRegistrationPage = lazyPage(() => import('../modules/documents/inc
 const DocumentNewPage = lazyPage(() => import('../modules/documents/document-new.page'), 'DocumentNewPage');
 const DocumentEditPage = lazyPage(() => import('../modules/documents/document-edit.page'), 'DocumentEditPage');
 const DocumentDetailPage = lazyPage(() => import('../modules/documents/document-detail.page'), 'DocumentDetailPage');
+const SupervisionBoardPage = lazyPage(() => import('../modules/supervision/board.page'), 'SupervisionBoardPage');
+const CircularListPage = lazyPage(() => import('../modules/supervision/circular-list.page'), 'CircularListPage');
+const CircularDetailPage = lazyPage(() => import('../modules/supervision/circular-detail.page'), 'CircularDetailPage');
+const RankingPage = lazyPage(() => import('../modules/supervision/ranking.page'), 'RankingPage');
+const AccountabilityPage = lazyPage(() => import('../modules/supervision/accountability.page'), 'AccountabilityPage');
+const SupervisionImportPage = lazyPage(() => import('../modules/supervision/supervision-import.page'), 'SupervisionImportPage');
+const SupervisionConfigPage = lazyPage(() => import('../modules/supervision/supervision-config.page'), 'SupervisionConfigPage');
 const UnitsPage = lazyPage(() => import('../modules/org/units.page'), 'UnitsPage');
 const UsersPage = lazyPage(() => import('../modules/org/users.page'), 'UsersPage');
 const ImportPage = lazyPage(() => import('../modules/org/import.page'), 'ImportPage');
@@ -56,6 +63,13 @@ export const router = createBrowserRouter([
           { path: 'assignments', element: page('assignments', <AssignmentListPage />) },
           { path: 'assignments/new', element: page('assignments', <AssignmentCreatePage />) },
           { path: 'assignments/:id', element: page('assignments', <AssignmentDetailPage />) },
+          { path: 'supervision', element: page('supervision', <SupervisionBoardPage />) },
+          { path: 'supervision/circulars', element: page('supervision', <CircularListPage />) },
+          { path: 'supervision/circulars/:id', element: page('supervision', <CircularDetailPage />) },
+          { path: 'supervision/ranking', element: page('supervision', <RankingPage />) },
+          { path: 'supervision/accountability', element: page('supervision', <AccountabilityPage />) },
+          { path: 'supervision/import', element: page('supervision-office', <SupervisionImportPage />) },
+          { path: 'supervision/config', element: page('supervision-office', <SupervisionConfigPage />) },
           { path: 'documents', element: <Navigate to="/documents/outgoing" replace /> },
           { path: 'documents/outgoing', element: page('documents', <OutgoingRegisterPage />) },
           { path: 'documents/incoming', element: page('documents', <IncomingRegisterPage />) },

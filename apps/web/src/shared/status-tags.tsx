@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { AssignmentState, Urgency } from '../api/types';
-import { ASSIGNMENT_STATE_COLORS, ASSIGNMENT_STATE_LABELS, URGENCY_COLORS, URGENCY_LABELS, labelOf } from './labels';
+import type { Urgency } from '../api/types';
+import { URGENCY_COLORS, URGENCY_LABELS, labelOf } from './labels';
 import { describeDaysRemaining } from './format';
 
 export function UrgencyTag({ urgency, hideNormal = false }: { urgency: Urgency | string; hideNormal?: boolean }) {
@@ -11,10 +11,6 @@ export function UrgencyTag({ urgency, hideNormal = false }: { urgency: Urgency |
       {labelOf(URGENCY_LABELS, urgency)}
     </Tag>
   );
-}
-
-export function AssignmentStateTag({ state }: { state: AssignmentState }) {
-  return <Tag color={ASSIGNMENT_STATE_COLORS[state]}>{labelOf(ASSIGNMENT_STATE_LABELS, state)}</Tag>;
 }
 
 /** 逾期 in red, 即将到期 in orange; nothing for items with time to spare. */

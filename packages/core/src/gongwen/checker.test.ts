@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocument, type CheckOptions } from './checker.ts';
-import { applyFix } from './element-text.ts';
+import { applyFix, getElementText } from './element-text.ts';
 import type { GongwenDocument } from './model.ts';
-import { SAMPLE_TEXT, docOf, requestText } from './test-helpers.ts';
+import { SAMPLE_TABLE, SAMPLE_TEXT, docOf, requestText, sampleWithTables } from './test-helpers.ts';
 
 const codes = (doc: GongwenDocument, options?: CheckOptions): string[] => checkDocument(doc, options).map((f) => f.code);
 
@@ -167,4 +167,35 @@ test('skipping a level upward is flagged and fixed by copying the skipped organ'
 test('personal data in a document not meant for release is not flagged', () => {
   const doc = docOf(notice({ body: ['联系人：张三，电话：13912345678。'] }));
   assert.deepEqual(checkDocument(doc).filter((f) => f.gate === 'secrecy'), []);
+});
+
+test('a table between headings raises nothing: heading numbering runs on past it', () => {
+  const doc = sampleWithTables();
+  assert.deepEqual(checkDocument(doc), []);
+  assert.deepEqual(checkDocument(doc, { complete: true }), []);
+  // A table standing where a heading was does not count as one: 一、 table 二、 stays in sequence.
+  const replaced = sampleWithTables();
+  replaced.elements.body.splice(2, 7, structuredClone(SAMPLE_TABLE));
+  assert.deepEqual(replaced.elements.body.map((b) => b.marker ?? b.kind), ['paragraph', '一、', 'table', '二、', 'paragraph']);
+  assert.deepEqual(checkDocument(replaced), []);
+});
+
+test('the wording and punctuation rules read table cells, and their fixes keep the table a table', () => {
+  const doc = sampleWithTables();
+  doc.elements.body[8]!.rows![2]![3] = '1个工作日,不得拖延';
+  doc.elements.body[8]!.rows![3]![2] = '县政府的的领导';
+  const found = checkDocument(doc).filter((f) => f.element === 'body[8]');
+  const text = getElementText(doc, 'body[8]')!;
+  assert.equal(text.split('\n')[3], '2\t审核\t县政府办公室\t1个工作日,不得拖延');
+  assert.deepEqual(found.map((f) => [f.code, text.slice(f.range!.start, f.range!.end), text.slice(0, f.range!.start).split('\n').length - 1]), [
+    ['HALFWIDTH_PUNCTUATION', ',', 3],
+    ['DOUBLED_CHARACTER', '的', 4],
+  ]);
+  let fixed = doc;
+  for (const code of ['HALFWIDTH_PUNCTUATION', 'DOUBLED_CHARACTER']) fixed = applyFix(fixed, checkDocument(fixed).find((f) => f.code === code)!);
+  assert.deepEqual(fixed.elements.body[8], {
+    ...SAMPLE_TABLE,
+    rows: [SAMPLE_TABLE.rows![0], SAMPLE_TABLE.rows![1], ['2', '审核', '县政府办公室', '1个工作日，不得拖延'], ['3', '签发', '县政府的领导', '—']],
+  });
+  assert.deepEqual(checkDocument(fixed), []);
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareDocuments, type DiffRow } from './diff.ts';
 import type { GongwenDocument } from './model.ts';
-import { docOf, SAMPLE_TEXT } from './test-helpers.ts';
+import { docOf, SAMPLE_TEXT, sampleWithTables } from './test-helpers.ts';
 
 const original = docOf(SAMPLE_TEXT);
 
@@ -346,6 +346,48 @@ test('纪要 attendance lists, 签发人 and 签名章 are rows of their own', (
       ['removed', 'absentees', '请假', '王五', null],
       ['same', 'nonVotingAttendees', '列席', '赵六', '赵六'],
       ['same', 'signatureStamps[0]', '签名章', '县长　张三', '县长　张三'],
+    ],
+  );
+});
+
+test('a table is one row of caption and cells, and one changed cell is one changed row with that cell marked', () => {
+  const before = sampleWithTables();
+  const after = structuredClone(before);
+  after.elements.body[8]!.rows![2]![3] = '2个工作日';
+  const rows = compareDocuments(before, after);
+  const table = '表1　公文处理各环节责任分工\n序号\t环节\t责任单位\t完成时限\n1\t起草\t起草部门\t收到交办后3个工作日内完成初稿并送办公室审核\n';
+  assert.deepEqual(changes(rows), [
+    {
+      kind: 'changed',
+      element: 'body[8]',
+      label: '正文第9段（表格）',
+      left: `${table}2\t审核\t县政府办公室\t1个工作日\n3\t签发\t县政府领导\t—`,
+      right: `${table}2\t审核\t县政府办公室\t2个工作日\n3\t签发\t县政府领导\t—`,
+      leftParts: [
+        { text: `${table}2\t审核\t县政府办公室\t`, changed: false },
+        { text: '1', changed: true },
+        { text: '个工作日\n3\t签发\t县政府领导\t—', changed: false },
+      ],
+      rightParts: [
+        { text: `${table}2\t审核\t县政府办公室\t`, changed: false },
+        { text: '2', changed: true },
+        { text: '个工作日\n3\t签发\t县政府领导\t—', changed: false },
+      ],
+    },
+  ]);
+  assert.deepEqual(
+    rows.filter((r) => r.element === 'attachments[1].body[1]').map((r) => [r.kind, r.label, r.left]),
+    [['same', '附件2第2段（表格）', '单位\t职责\n县政府办公室\t公文审核\n县档案馆\t公文归档']],
+  );
+});
+
+test('a table added between paragraphs is one added row', () => {
+  const before = docOf(SAMPLE_TEXT);
+  assert.deepEqual(
+    changes(compareDocuments(before, sampleWithTables())).map((r) => [r.kind, r.element, r.label]),
+    [
+      ['added', 'body[8]', '正文第9段（表格）'],
+      ['added', 'attachments[1].body[1]', '附件2第2段（表格）'],
     ],
   );
 });

@@ -65,8 +65,14 @@ const SINGLETON_KINDS = new Set([
   'copyRecipients', 'printingOrgan', 'printingDate',
 ]);
 
+/** One row per block; a table is one row whose text is its caption and cells (`tableText`). */
 function blockRows(blocks: BodyBlock[], pathPrefix: string, kind: string, labelPrefix: string): ElementRow[] {
-  return blocks.map((b, j) => ({ element: `${pathPrefix}[${j}]`, kind, label: `${labelPrefix}第${j + 1}段`, text: bodyBlockText(b) }));
+  return blocks.map((b, j) => ({
+    element: `${pathPrefix}[${j}]`,
+    kind,
+    label: `${labelPrefix}第${j + 1}段${b.kind === 'table' ? '（表格）' : ''}`,
+    text: bodyBlockText(b),
+  }));
 }
 
 /** Flattens a document into labelled rows in reading order (the order renderHtml prints them). */

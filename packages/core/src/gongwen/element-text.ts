@@ -3,13 +3,14 @@
  * into this text; `applyFix` edits it and re-reads the element, so a fix behaves exactly as
  * if the clerk had typed the correction.
  */
-import type { Finding, GongwenDocument } from './model.ts';
+import type { BodyBlock, Finding, GongwenDocument } from './model.ts';
 import {
   bodyBlockText,
   formatChineseDate,
   parseDate,
   parseDocumentNumber,
   splitOrganList,
+  tableFromText,
   toBodyBlock,
 } from './text-forms.ts';
 
@@ -57,6 +58,12 @@ export function getElementText(doc: GongwenDocument, path: string): string | und
   }
 }
 
+/** A body block re-read from edited text: a table stays a table; a paragraph is read for a heading marker. */
+function rereadBlock(old: BodyBlock | undefined, text: string, forcedLevel?: 1 | 2 | 3 | 4): BodyBlock {
+  if (old?.kind === 'table') return tableFromText(text, old.text !== '');
+  return toBodyBlock(text, forcedLevel);
+}
+
 /** Returns a copy of the document with the element's written text replaced and the element re-read. */
 export function setElementText(doc: GongwenDocument, path: string, text: string): GongwenDocument {
   const next: GongwenDocument = structuredClone(doc);
@@ -66,13 +73,13 @@ export function setElementText(doc: GongwenDocument, path: string, text: string)
   if (a) {
     const att = el.attachments?.[Number(a[1])];
     if (att && a[2] === 'title') att.title = text;
-    else if (att) att.body[Number(a[3])] = toBodyBlock(text);
+    else if (att) att.body[Number(a[3])] = rereadBlock(att.body[Number(a[3])], text);
     return next;
   }
   const m = INDEXED.exec(path);
   if (m) {
     const i = Number(m[2]);
-    if (m[1] === 'body') el.body[i] = toBodyBlock(text, el.body[i]?.marker ? undefined : el.body[i]?.level);
+    if (m[1] === 'body') el.body[i] = rereadBlock(el.body[i], text, el.body[i]?.marker ? undefined : el.body[i]?.level);
     else if (m[1] === 'attachmentNotes' && el.attachmentNotes?.[i]) el.attachmentNotes[i]!.name = text;
     else if (m[1] === 'issuerSignatures' && el.issuerSignatures) el.issuerSignatures[i] = text;
     else if (m[1] === 'signers' && el.signers) el.signers[i] = text;

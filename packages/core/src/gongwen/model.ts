@@ -42,14 +42,19 @@ export interface DocumentNumber {
   serial: number | null;
 }
 
-/** One paragraph of 正文. Headings carry their level (1 一、 2 （一） 3 1. 4 （1）) and marker. */
+/**
+ * One block of 正文: a paragraph, a heading, or a table. Headings carry their level
+ * (1 一、 2 （一） 3 1. 4 （1）) and marker; a table carries its cells in `rows`.
+ */
 export interface BodyBlock {
-  kind: 'heading' | 'paragraph';
+  kind: 'heading' | 'paragraph' | 'table';
   level?: 1 | 2 | 3 | 4;
   /** The numbering marker as written, e.g. "一、", "（二）", "3.", "（4）". */
   marker?: string;
-  /** Paragraph text without the marker. */
+  /** Paragraph text without the marker; for a table, its caption line ('' when it has none). */
   text: string;
+  /** Table cells, kind 'table' only: rows[0] is the header row; a cell is one line of text. */
+  rows?: string[][];
 }
 
 /** One line of 附件说明. `index` is null for a single unnumbered attachment. */

@@ -1,12 +1,15 @@
 /**
  * Parser from .docx: extracts the paragraphs of word/document.xml in order, keeps heading
  * levels from Word heading styles and outline levels, and reads the 成文日期's right indent
- * to tell a sealed layout (4 characters) from an unsealed one (2). The text then goes
- * through the same parser as plain text.
+ * to tell a sealed layout (4 characters) from an unsealed one (2). A table of data (two rows
+ * and two columns at least, not floating) becomes one line carrying its cells, with the
+ * caption above it when that is marked as one; the borderless tables that lay out a 版头 or
+ * 版记 are read paragraph by paragraph. The text then goes through the same parser as plain text.
  */
 import JSZip from 'jszip';
 import type { ParseResult } from './model.ts';
 import { parseLines, type SourceLine } from './parse-text.ts';
+import { isTableCaption } from './text-forms.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -46,6 +49,62 @@ function paragraphLine(xml: string): SourceLine {
   return line;
 }
 
+/**
+ * The outermost elements named `tag` in `xml`, in order; an element nested in one of the same
+ * name (a table in a table's cell) stays inside it.
+ */
+function outerElements(xml: string, tag: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*?)?(/?)>|</${tag}>`, 'g'))) {
+    if (m[0].startsWith('</')) {
+      if (depth > 0 && --depth === 0) out.push(xml.slice(start, m.index + m[0].length));
+    } else if (m[1]) {
+      if (depth === 0) out.push(m[0]);
+    } else if (depth++ === 0) start = m.index;
+  }
+  return out;
+}
+
+const PARAGRAPH = /<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g;
+
+/** A caption in Word's 题注 style, or a centred line named like one ("表1 …", "…统计表"). */
+function isCaptionParagraph(xml: string, text: string): boolean {
+  if (/<w:pStyle w:val="(?:Caption|caption|题注)"/.test(xml)) return true;
+  return /<w:jc w:val="center"\/>/.test(xml) && isTableCaption(text);
+}
+
+/** The text of a table cell: its paragraphs joined as one line. */
+function cellText(xml: string): string {
+  let text = '';
+  for (const m of xml.matchAll(PARAGRAPH)) {
+    const t = paragraphLine(m[0]).text.replace(/\t+/g, ' ');
+    if (!t) continue;
+    text += text && !(isCjkText(text.slice(-1)) && isCjkText(t[0]!)) ? ' ' + t : t;
+  }
+  return text;
+}
+
+/**
+ * The cells of a table of data, or null for a layout table: a floating table (the 版记), or one
+ * of a single row or column (a joint 发文机关标志, the 信函式 版头). A merged cell counts once for each
+ * column it spans, the first with the text, so the columns stay in line.
+ */
+function dataTableRows(xml: string): string[][] | null {
+  if (/<w:tblpPr[\s/>]/.test(xml)) return null;
+  const inner = xml.replace(/^<w:tbl(?:\s[^>]*)?>/, '').replace(/<\/w:tbl>$/, '');
+  const rows = outerElements(inner, 'w:tr').map((tr) =>
+    outerElements(tr, 'w:tc').flatMap((tc) => {
+      const props = /^<w:tc(?:\s[^>]*)?>\s*<w:tcPr>[\s\S]*?<\/w:tcPr>/.exec(tc)?.[0] ?? '';
+      const span = Number(/<w:gridSpan w:val="(\d+)"/.exec(props)?.[1] ?? 1);
+      return [cellText(tc), ...Array<string>(Math.max(0, span - 1)).fill('')];
+    }),
+  );
+  if (rows.length < 2 || Math.max(...rows.map((r) => r.length)) < 2) return null;
+  return rows;
+}
+
 /** The XML of the first-page header the last section refers to, or "" when it has none. */
 async function firstPageHeader(zip: JSZip, body: string): Promise<string> {
   const id = /<w:headerReference w:type="first" r:id="([^"]+)"/.exec(body)?.[1];
@@ -69,11 +128,31 @@ export async function parseDocx(data: Uint8Array | ArrayBuffer): Promise<ParseRe
   // A 信函式 puts its 发文机关标志 in the first-page header (GB/T 9704 10.1): read it first.
   const header = /<w:titlePg\/>/.test(body) ? await firstPageHeader(zip, body) : '';
   const lines: SourceLine[] = [];
-  for (const m of (header + body).matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
-    const line = paragraphLine(m[0]);
+  let captionAbove = false;
+  const readParagraph = (paragraph: string): void => {
+    const line = paragraphLine(paragraph);
     // Tabs separate 发文字号 from 签发人 and 印发机关 from 印发日期; the text parser reads spaces.
     line.text = line.text.replace(/\t+/g, '  ');
-    if (line.text) lines.push(line);
+    if (!line.text) return;
+    lines.push(line);
+    captionAbove = isCaptionParagraph(paragraph, line.text);
+  };
+  const source = header + body;
+  let depth = 0;
+  let start = 0;
+  for (const m of source.matchAll(/<w:tbl(?:\s[^>]*)?>|<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
+    if (m[0] === '</w:tbl>') {
+      if (depth === 0 || --depth > 0) continue;
+      const table = source.slice(start, m.index + m[0].length);
+      const rows = dataTableRows(table);
+      if (rows) {
+        const caption = captionAbove ? lines.pop()!.text : '';
+        lines.push({ text: caption, tableRows: rows });
+        captionAbove = false;
+      } else for (const p of table.matchAll(PARAGRAPH)) readParagraph(p[0]);
+    } else if (m[0].startsWith('<w:tbl')) {
+      if (depth++ === 0) start = m.index;
+    } else if (depth === 0) readParagraph(m[0]);
   }
   const result = parseLines(lines);
   // 印章 cannot be read from text; Zhongshu's own files carry it as a document property.

@@ -78,3 +78,20 @@ test('a title the website ended with its 发文字号 is split into title and nu
   assert.equal(r.elements.title, '××市委办公室印发《实施意见》的通知');
   assert.equal(r.elements.documentNumber?.text, '×办发〔2017〕2号');
 });
+
+test('tab-separated lines, as Word copies a table, are read as a table block with the caption above', () => {
+  const text = ['××县人民政府关于公文处理工作分工的通知', '各乡镇人民政府：', '现将分工通知如下。', '表1　各环节责任分工', '序号\t环节\t责任单位\t', '1\t起草\t起草部门\t', '2\t审核\t \t', '请遵照执行。', '××县人民政府', '2026年1月5日'].join('\n');
+  const e = parseText(text).elements;
+  assert.deepEqual(e.body, [
+    { kind: 'paragraph', text: '现将分工通知如下。' },
+    { kind: 'table', text: '表1　各环节责任分工', rows: [['序号', '环节', '责任单位'], ['1', '起草', '起草部门'], ['2', '审核', '']] },
+    { kind: 'paragraph', text: '请遵照执行。' },
+  ]);
+  assert.deepEqual(e.issuerSignatures, ['××县人民政府']);
+  assert.equal(e.issueDate, '2026-01-05');
+});
+
+test('tab-separated lines of differing cell counts, or a single one, stay paragraphs', () => {
+  const e = parseText(['各乡镇人民政府：', '甲\t乙', '丙\t丁\t戊', '独行\t一句', '', '正文。'].join('\n')).elements;
+  assert.deepEqual(e.body.map((b) => b.kind), ['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+});

@@ -22,7 +22,9 @@ import {
   parseDocumentNumber,
   splitNames,
   splitOrganList,
+  tabSeparatedRows,
   toBodyBlock,
+  isTableCaption,
   DOCUMENT_NUMBER_PATTERN,
 } from './text-forms.ts';
 
@@ -33,6 +35,8 @@ export interface SourceLine {
   headingLevel?: 1 | 2 | 3 | 4;
   /** Right indent in characters (from .docx), used to tell a sealed 成文日期 (4) from an unsealed one (2). */
   rightIndentChars?: number;
+  /** A table: its cells, rows[0] the header row; `text` is then its caption ('' when none). */
+  tableRows?: string[][];
 }
 
 const TITLE_SUFFIX = /(决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要)$/;
@@ -45,14 +49,28 @@ function trimLine(s: string): string {
   return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
 }
 
-/** Splits raw text into non-empty trimmed lines. */
+/**
+ * Splits raw text into non-empty trimmed lines. Consecutive tab-separated lines, as Word and WPS
+ * copy a table, become one table line, taking a caption-like line just above it ("表1 …").
+ */
 export function textToLines(text: string): SourceLine[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map(trimLine)
-    .filter((t) => t.length > 0)
-    .map((t) => ({ text: t }));
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: SourceLine[] = [];
+  for (let k = 0; k < raw.length; ) {
+    let end = k;
+    while (end < raw.length && raw[end]!.includes('\t') && trimLine(raw[end]!) !== '') end++;
+    const rows = end - k >= 2 ? tabSeparatedRows(raw.slice(k, end)) : null;
+    if (rows) {
+      const caption = out.length > 0 && !out[out.length - 1]!.tableRows && isTableCaption(out[out.length - 1]!.text) ? out.pop()!.text : '';
+      out.push({ text: caption, tableRows: rows });
+      k = end;
+      continue;
+    }
+    const line = trimLine(raw[k]!);
+    if (line) out.push({ text: line });
+    k++;
+  }
+  return out;
 }
 
 /** Maps a title's last word to its 文种. */
@@ -120,6 +138,8 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   let sawTitle = false;
   let joint: JointMark | null;
   while (i < n) {
+    // A table starts the 正文.
+    if (lines[i]!.tableRows) break;
     const line = lines[i]!.text;
     let m: RegExpExecArray | null;
     if (!el.copyNumber && (m = /^(?:份号\s*[：:]?\s*)?(\d{6})$/.exec(line) ?? (i === 0 ? /^(?:份号\s*[：:]?\s*)?(\d{1,8})$/.exec(line) : null))) {
@@ -195,7 +215,7 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   // ── 成文日期: the first standalone date after the start of 正文.
   let dateIndex = -1;
   for (let k = i; k < n; k++) {
-    if (parseDate(lines[k]!.text)) {
+    if (!lines[k]!.tableRows && parseDate(lines[k]!.text)) {
       dateIndex = k;
       break;
     }
@@ -208,10 +228,10 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
     // 签发人职务 and 签名章 (命令（令）, 7.3.5.3) stand where a 署名 would.
     const stamps: SignatureStamp[] = [];
     const orderFormat = Boolean(el.issuerMark && /(命令|令)$/.test(el.issuerMark));
-    for (let stamp: SignatureStamp | null; k >= i && stamps.length < 6 && (stamp = stampLine(lines[k]!.text, orderFormat)); k--) stamps.unshift(stamp);
+    for (let stamp: SignatureStamp | null; k >= i && stamps.length < 6 && !lines[k]!.tableRows && (stamp = stampLine(lines[k]!.text, orderFormat)); k--) stamps.unshift(stamp);
     if (stamps.length > 0) el.signatureStamps = stamps;
     const sigs: string[] = [];
-    while (stamps.length === 0 && k >= i && sigs.length < 6) {
+    while (stamps.length === 0 && k >= i && sigs.length < 6 && !lines[k]!.tableRows) {
       // Joint sealed documents set two 署名 side by side on one line, one under each seal.
       const row = lines[k]!.text.split(/[\s\u3000]{2,}/);
       if (row.length > 1 && row.every(isOrganLike)) sigs.unshift(...row);
@@ -234,6 +254,11 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   const notes: AttachmentNote[] = [];
   for (let k = i; k < bodyEnd; k++) {
     const line = lines[k]!;
+    if (line.tableRows) {
+      inNotes = false;
+      el.body.push({ kind: 'table', text: line.text, rows: line.tableRows });
+      continue;
+    }
     if (consumeTailLine(line.text, el, source)) continue;
     const noteStart = /^附件\s*[：:]\s*(.*)$/.exec(line.text);
     if (noteStart) {
@@ -258,7 +283,7 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   // ── After the date: 附注, 附件, 版记.
   const attachments: Attachment[] = [];
   let k = dateIndex === -1 ? n : dateIndex + 1;
-  if (dateIndex !== -1 && k < n) {
+  if (dateIndex !== -1 && k < n && !lines[k]!.tableRows) {
     const note = /^[（(](.+)[）)]$/.exec(lines[k]!.text) ?? CONTACT_NOTE.exec(lines[k]!.text);
     if (note && !ATTACHMENT_START.test(lines[k]!.text)) {
       el.note = note[1]!;
@@ -268,6 +293,11 @@ export function parseLines(lines: readonly SourceLine[]): ParseResult {
   let current: Attachment | null = null;
   for (; k < n; k++) {
     const line = lines[k]!;
+    if (line.tableRows) {
+      if (!current) attachments.push((current = { index: null, title: '', body: [] }));
+      current.body.push({ kind: 'table', text: line.text, rows: line.tableRows });
+      continue;
+    }
     if (consumeTailLine(line.text, el, source)) {
       current = null;
       continue;

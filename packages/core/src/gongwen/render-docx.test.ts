@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { parseDocx } from './parse-docx.ts';
 import { renderDocx } from './render-docx.ts';
-import { SAMPLE_TEXT, docOf } from './test-helpers.ts';
+import type { GongwenDocument } from './model.ts';
+import { SAMPLE_TABLE, SAMPLE_TEXT, docOf, sampleWithTables } from './test-helpers.ts';
 
 async function xmlOf(buf: Buffer, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(buf);
@@ -97,4 +98,89 @@ test('the 版记 is a table floated to the bottom of the 版心, its lines as wi
   assert.match(rows[1]!, /××县人民政府办公室[\s\S]*2026年1月5日印发/);
   // The table is the last block of the body but for the paragraph it anchors to.
   assert.match(doc, /<\/w:tbl><w:p>[\s\S]*?<\/w:p><w:sectPr/);
+});
+
+/** The tables of the body that are not floating (the 版记 floats), in order. */
+function bodyTablesOf(xml: string): string[] {
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).filter((t) => !t.includes('<w:tblpPr'));
+}
+
+/** Rows of a table as lists of cell texts. */
+function cellTexts(table: string): string[][] {
+  return [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((tr) =>
+    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => [...tc[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+  );
+}
+
+test('a table block is a Word table as wide as the 版心, single black rules, its caption centred above it', async () => {
+  const xml = await xmlOf(await renderDocx(sampleWithTables()), 'word/document.xml');
+  const tables = bodyTablesOf(xml);
+  assert.equal(tables.length, 2, 'the 正文 table and the 附件 table');
+  const table = tables[0]!;
+  assert.deepEqual(cellTexts(table), SAMPLE_TABLE.rows);
+  assert.match(table, /<w:tblW w:type="dxa" w:w="8845"\/>/, '156 mm wide');
+  const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+  assert.equal(grid.length, 4);
+  assert.equal(grid.reduce((a, b) => a + b, 0), 8845, 'columns fill the 版心');
+  assert.match(table, /<w:tblPr><w:tblW w:type="dxa" w:w="8845"\/><w:jc w:val="center"\/>/);
+  const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(table)![1]!;
+  assert.deepEqual(
+    [...borders.matchAll(/<w:(\w+) w:val="(\w+)" w:color="(\w+)" w:sz="(\d+)"\/>/g)].map((m) => m.slice(1).join(' ')),
+    ['top single 000000 4', 'left single 000000 4', 'bottom single 000000 4', 'right single 000000 4', 'insideH single 000000 4', 'insideV single 000000 4'],
+  );
+  // The caption: the paragraph right before the table, centred, in the 题注 style parseDocx reads back.
+  const caption = /<w:p>((?:(?!<w:p>).)*)<\/w:p><w:tbl>(?:(?!<\/w:tbl>).)*序号/s.exec(xml)![1]!;
+  assert.match(caption, /<w:pStyle w:val="Caption"\/>/);
+  assert.match(caption, /<w:jc w:val="center"\/>/);
+  assert.match(caption, />表1　公文处理各环节责任分工<\/w:t>/);
+});
+
+test('a table is set in 4号 仿宋 with the header row in 黑体, repeated on each page; short cells centred, long ones justified', async () => {
+  const table = bodyTablesOf(await xmlOf(await renderDocx(sampleWithTables()), 'word/document.xml'))[0]!;
+  const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+  assert.equal(rows.length, 4);
+  assert.match(rows[0]!, /<w:trPr><w:cantSplit\/><w:tblHeader\/><\/w:trPr>/);
+  for (const row of rows.slice(1)) assert.match(row, /<w:trPr><w:cantSplit\/><\/w:trPr>/);
+  const runFonts = (row: string): string[] => [...row.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]!);
+  assert.deepEqual(runFonts(rows[0]!), ['黑体', '黑体', '黑体', '黑体']);
+  assert.deepEqual(runFonts(rows[1]!), ['仿宋_GB2312', '仿宋_GB2312', '仿宋_GB2312', '仿宋_GB2312']);
+  assert.deepEqual([...table.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]).filter((v) => v !== '28'), [], 'every cell 14 pt');
+  const align = (row: string): string[] => [...row.matchAll(/<w:jc w:val="(\w+)"\/>/g)].map((m) => m[1]!);
+  assert.deepEqual(align(rows[0]!), ['center', 'center', 'center', 'center']);
+  assert.deepEqual(align(rows[1]!), ['center', 'center', 'center', 'both'], 'the long 完成时限 wraps, justified');
+  assert.deepEqual(align(rows[2]!), ['center', 'center', 'center', 'center']);
+});
+
+test('a table of more than five columns is set in 小四 (12 pt) so that its columns fit', async () => {
+  const header = ['序号', '单位', '交办数', '办结数', '按期办结数', '逾期数', '红灯数', '未按期反馈数', '按期办结率'];
+  const doc: GongwenDocument = {
+    documentType: '通报',
+    format: '文件式',
+    elements: { body: [{ kind: 'table', text: '', rows: [header, ['1', '县发展和改革局', '12', '10', '9', '1', '0', '2', '81.8%']] }] },
+  };
+  const table = bodyTablesOf(await xmlOf(await renderDocx(doc), 'word/document.xml'))[0]!;
+  assert.deepEqual(cellTexts(table), doc.elements.body[0]!.rows);
+  assert.deepEqual([...new Set([...table.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => m[1]))], ['24']);
+  const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+  assert.equal(grid.reduce((a, b) => a + b, 0), 8845);
+  // 县发展和改革局 (7 characters of 12 pt) fits on one line of its column.
+  assert.ok(grid[1]! - 170 >= 7 * 240, `单位 column ${grid[1]} twips`);
+});
+
+test('a table ending the document, or followed by another, is closed by a paragraph so Word keeps the tables apart', async () => {
+  const table = (cell: string) => ({ kind: 'table' as const, text: '', rows: [['项目', '内容'], [cell, '甲']] });
+  const doc: GongwenDocument = { documentType: null, format: '文件式', elements: { body: [{ kind: 'paragraph', text: '情况如下。' }, table('一'), table('二')] } };
+  const xml = await xmlOf(await renderDocx(doc), 'word/document.xml');
+  assert.equal(bodyTablesOf(xml).length, 2);
+  assert.match(xml, /<\/w:tbl><w:p>(?:(?!<\/w:p>).)*<\/w:p><w:tbl>/s, 'a paragraph between the tables');
+  assert.match(xml, /<\/w:tbl><w:p>(?:(?!<\/w:p>).)*<\/w:p><w:sectPr/s, 'a paragraph after the last table');
+  const back = await parseDocx(await renderDocx(doc));
+  assert.deepEqual(back.elements.body, doc.elements.body);
+});
+
+test('round trip: table blocks in the 正文 and in a 附件 read back from the .docx as they were', async () => {
+  const model = { ...sampleWithTables(), documentType: '通知' as const };
+  model.elements.sealed = false;
+  const back = await parseDocx(await renderDocx(model));
+  assert.deepEqual(back.elements, model.elements);
 });

@@ -30,6 +30,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { BodyBlock, GongwenDocument } from './model.ts';
+import { layoutTable } from './table-layout.ts';
 import { bodyBlockText, formatChineseDate, textWidthChars } from './text-forms.ts';
 import { breakTitle } from './title-lines.ts';
 
@@ -63,6 +64,9 @@ export const FONTS = {
   kaiti: '楷体_GB2312',
   songti: '宋体',
 } as const;
+
+/** Paragraph style of a table's caption: Word's built-in 题注 (Caption), which parseDocx reads back. */
+export const CAPTION_STYLE = 'Caption';
 
 /** Custom document property carrying 印章 (sealed or not). */
 export const SEALED_PROPERTY = 'ZhongshuSealed';
@@ -147,6 +151,92 @@ function bodyParagraph(block: BodyBlock, before = 0): Paragraph {
     if (stop !== -1 && stop < text.length - 1) runs = [{ text: text.slice(0, stop + 1), font }, { text: text.slice(stop + 1) }];
   }
   return para({ runs, firstLine: 2 * C, before });
+}
+
+/** Rules of a table in the body: black, single, 0.5 pt. */
+const TABLE_RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** Cell padding: 1.5 mm left and right (table-layout.ts counts it), 0.5 mm above and below. */
+const CELL_MARGINS = { top: 28, bottom: 28, left: 85, right: 85 };
+
+/** Column widths in twips from fractions of the 版心, summing exactly to its width. */
+function columnTwips(fractions: readonly number[]): number[] {
+  const widths = fractions.map((f) => Math.round(f * PAGE.textWidth));
+  widths[widths.length - 1] += PAGE.textWidth - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/** Tables in the body, told apart from the layout tables of the 版头 and 版记. */
+const bodyTables = new WeakSet<Table>();
+
+/**
+ * A table block: its caption centred on the line above (in Word's 题注 style, so it reads back as
+ * the caption), then a table as wide as the 版心 with single black rules, the header row in 黑体
+ * and repeated on each page, cells in 仿宋_GB2312 at the size table-layout.ts chooses.
+ */
+function bodyTable(block: BodyBlock, before: number): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  if (block.text) out.push(para({ runs: [{ text: block.text }], align: 'center', before, extra: { style: CAPTION_STYLE, keepNext: true } }));
+  else if (before > 0) out.push(new Paragraph({ children: [], spacing: { line: before, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }));
+  const layout = layoutTable(block);
+  if (!layout) return out;
+  const size = layout.points * 2;
+  const line = Math.round(layout.points * 20 * 1.25);
+  const widths = columnTwips(layout.fractions);
+  const rows = layout.rows.map(
+    (row, r) =>
+      new TableRow({
+        cantSplit: true,
+        ...(r === 0 ? { tableHeader: true } : {}),
+        children: row.map(
+          (cell, c) =>
+            new TableCell({
+              width: { size: widths[c]!, type: WidthType.DXA },
+              margins: CELL_MARGINS,
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: [
+                new Paragraph({
+                  children: [run({ text: cell, font: r === 0 ? FONTS.heiti : FONTS.fangsong, size })],
+                  alignment: layout.centred[r]![c] ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+                  spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+                  widowControl: false,
+                }),
+              ],
+            }),
+        ),
+      }),
+  );
+  const table = new Table({
+    rows,
+    width: { size: PAGE.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: { top: TABLE_RULE, bottom: TABLE_RULE, left: TABLE_RULE, right: TABLE_RULE, insideHorizontal: TABLE_RULE, insideVertical: TABLE_RULE },
+  });
+  bodyTables.add(table);
+  out.push(table);
+  return out;
+}
+
+/** One block of 正文 or of a 附件: a paragraph, or a table with its caption. */
+function bodyBlock(block: BodyBlock, before = 0): Array<Paragraph | Table> {
+  return block.kind === 'table' ? bodyTable(block, before) : [bodyParagraph(block, before)];
+}
+
+/**
+ * Word joins two tables with nothing between them into one, and a document must end with a
+ * paragraph: a body table followed by another table, or by nothing, gets an empty hairline paragraph.
+ */
+function separateTables(items: Array<Paragraph | Table>): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  items.forEach((item, k) => {
+    out.push(item);
+    const next = items[k + 1];
+    if (item instanceof Table && bodyTables.has(item) && (next === undefined || next instanceof Table)) {
+      out.push(new Paragraph({ children: [], spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, run: { size: 2 } }));
+    }
+  });
+  return out;
 }
 
 function lineBorder(color: string, size: number, style: (typeof BorderStyle)[keyof typeof BorderStyle] = BorderStyle.SINGLE) {
@@ -606,7 +696,7 @@ function buildParagraphs(doc: GongwenDocument): Array<Paragraph | Table> {
   }
   // 命令（令）: the body two blank lines below the 令号 (10.2).
   const orderBodyGap = doc.format === '命令式' && hasHead && !el.title && !hasRecipients ? 2 * L : 0;
-  el.body.forEach((b, k) => out.push(bodyParagraph(b, k === 0 ? orderBodyGap : 0)));
+  el.body.forEach((b, k) => out.push(...bodyBlock(b, k === 0 ? orderBodyGap : 0)));
   const notes = el.attachmentNotes ?? [];
   notes.forEach((n, k) => {
     const label = n.index !== null ? `${n.index}.` : '';
@@ -622,10 +712,10 @@ function buildParagraphs(doc: GongwenDocument): Array<Paragraph | Table> {
       out.push(para({ runs: [{ text: `附件${a.index ?? ''}`, font: FONTS.heiti }], align: 'left', pageBreakBefore: true }));
     }
     out.push(para({ runs: [{ text: a.title, font: FONTS.xiaobiaosong, size: SIZE_2 }], align: 'center', before: labelled ? L : 0, pageBreakBefore: !labelled }));
-    a.body.forEach((b, k) => out.push(bodyParagraph(b, k === 0 ? L : 0)));
+    a.body.forEach((b, k) => out.push(...bodyBlock(b, k === 0 ? L : 0)));
   });
   out.push(...imprint(doc));
-  return out;
+  return separateTables(out);
 }
 
 /**
@@ -650,6 +740,8 @@ export async function renderDocx(doc: GongwenDocument): Promise<Buffer> {
           run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.fangsong, cs: FONTS.fangsong }, size: SIZE_3 },
           paragraph: { spacing: { line: L, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
+        // The caption style's own italic, colour and size would show through the caption's runs.
+        caption: { run: { italics: false, bold: false, color: '000000', size: SIZE_3 }, paragraph: { spacing: { line: L, lineRule: LineRuleType.EXACT, before: 0, after: 0 } } },
       },
     },
     sections: [

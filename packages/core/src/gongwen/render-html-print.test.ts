@@ -13,6 +13,7 @@ import chromium from '@sparticuz/chromium';
 import { chromium as pw, type Browser } from 'playwright-core';
 import type { GongwenDocument } from './model.ts';
 import { renderHtml } from './render-html.ts';
+import { toChineseNumeral } from './text-forms.ts';
 import { SAMPLE_TEXT, docOf } from './test-helpers.ts';
 import { hasCommand, readPdfWords, requireCommands, type PdfWord } from './pdf-test-tools.ts';
 
@@ -399,4 +400,42 @@ test('HTML print (Chromium): a 版记 with no room under the text takes the next
   assert.deepEqual(doc.words.filter((w) => w.page === 2 && w.text.includes('段')), [], 'only the 版记 on page 2');
   assertImprintAtFoot(doc);
   assertPageNumbers(doc, [1]);
+});
+
+test('HTML print (Chromium): a long table breaks between rows with its header row on every page, and the 版记 still meets the last foot', async (t) => {
+  if (!needPoppler(t)) return;
+  // Names in Chinese characters only: pdftotext splits digits set in a fallback font into words of their own.
+  const units = Array.from({ length: 45 }, (_, k) => `责任单位${toChineseNumeral(k + 1)}`);
+  const doc = await print({
+    documentType: '通报',
+    format: '文件式',
+    elements: {
+      issuerMark: '中共××县委办公室文件',
+      documentNumber: { text: '县委办〔2026〕30号', issuerCode: '县委办', year: 2026, serial: 30 },
+      title: '关于督查督办事项办理情况的通报',
+      primaryRecipients: ['各乡镇党委', '县直各单位'],
+      body: [
+        { kind: 'paragraph', text: '现将各单位督查督办事项办理情况通报如下。' },
+        { kind: 'table', text: '表1　各单位办理情况', rows: [['序号', '单位', '交办数', '按期办结率'], ...units.map((u, k) => [String(k + 1), u, String((k % 7) + 1), `${80 + (k % 20)}.5%`])] },
+        { kind: 'paragraph', text: '各单位要对照通报情况，认真抓好整改落实。' },
+      ],
+      issuerSignatures: ['中共××县委办公室'],
+      issueDate: '2026-11-20',
+      copyRecipients: ['县委各部门'],
+      printingOrgan: '中共××县委办公室',
+      printingDate: '2026-11-20',
+    },
+  });
+  assert.ok(doc.pages >= 3, `${doc.pages} pages`);
+  assert.deepEqual(inkOutside(doc), []);
+  assert.deepEqual(wordsBeside(doc.words), []);
+  const rowWords = doc.words.filter((w) => /^责任单位[一二三四五六七八九十]+$/.test(w.text));
+  assert.deepEqual(rowWords.map((w) => w.text), units, 'every row printed once, in order');
+  const rowPages = [...new Set(rowWords.map((w) => w.page))];
+  assert.ok(rowPages.length >= 2, `the table spans pages ${rowPages}`);
+  assert.deepEqual([...new Set(doc.words.filter((w) => w.text === '序号').map((w) => w.page))], rowPages, 'the header row on each page of the table');
+  const last = doc.page(doc.pages).blackRules;
+  assert.ok(Math.abs(last[last.length - 1]!.bottom - 262) <= 1, `last 版记 rule at ${last[last.length - 1]!.bottom} mm, on the 版心's foot (262 mm)`);
+  assert.equal(doc.words.filter((w) => w.text.includes('印发')).map((w) => w.page).join(), String(doc.pages), '印发 on the last page');
+  assertPageNumbers(doc, Array.from({ length: doc.pages }, (_, k) => k + 1));
 });

@@ -6,7 +6,8 @@
  * It paginates the screen layout the way Chromium's print layout breaks it: the 版心 column is
  * 156 mm wide on screen and in print, so lines break alike; the page area is 225 mm high (232 mm
  * on the first page of a 信函, whose top margin is 30 mm); breaks fall between line boxes and
- * margins at an unforced break are dropped; each 附件 starts a page. From the last forced page
+ * margins at an unforced break are dropped; a table breaks between its rows, its header row repeated
+ * at the top of the next page; each 附件 starts a page. From the last forced page
  * start (the last 附件, or the document) it finds how far down its last page the text ends and
  * sets `--imprint-gap` on the 版记 so its bottom line meets the 版心's bottom edge. When the 版记
  * does not fit under the text it gets a page of its own, unnumbered (7.5), through the named
@@ -37,7 +38,14 @@ export const PAGINATE_SCRIPT = String.raw`(function () {
       if (c.classList.contains('imprint')) return true;
       var r = c.getBoundingClientRect();
       if (cs.breakBefore === 'page') out.push({ page: true, top: r.top });
-      if (atomic(c)) out.push({ top: r.top, bottom: r.bottom });
+      if (c.tagName === 'TABLE' && c.rows.length > 0) {
+        // Rows are unbreakable; a row that starts a new page comes under the repeated header row.
+        var head = c.tHead ? c.tHead.getBoundingClientRect().height : 0;
+        for (var t = 0; t < c.rows.length; t++) {
+          var rr = c.rows[t].getBoundingClientRect();
+          out.push({ top: rr.top, bottom: rr.bottom, repeat: c.rows[t].parentNode === c.tHead ? 0 : head });
+        }
+      } else if (atomic(c)) out.push({ top: r.top, bottom: r.bottom });
       else if (hasBlockChild(c)) { if (collect(c, out)) return true; }
       else if (r.height > 0) {
         var lh = parseFloat(cs.lineHeight);
@@ -69,7 +77,7 @@ export const PAGINATE_SCRIPT = String.raw`(function () {
       if (u.page) { if (y > 0) { page++; breaks.push({ at: prev.bottom, page: page }); } y = 0; height = full; prev = { bottom: u.top }; continue; }
       var gap = Math.max(0, u.top - prev.bottom);
       var h = u.bottom - u.top;
-      if (y > 0 && y + gap + h > height + 0.5) { page++; breaks.push({ at: u.top, page: page }); y = h; height = full; }
+      if (y > 0 && y + gap + h > height + 0.5) { page++; breaks.push({ at: u.top, page: page }); y = (u.repeat || 0) + h; height = full; }
       else y += gap + h;
       prev = u;
     }

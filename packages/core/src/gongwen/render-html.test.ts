@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { GongwenDocument } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { PAGINATE_SCRIPT } from './render-html-script.ts';
-import { SAMPLE_TEXT, docOf } from './test-helpers.ts';
+import { SAMPLE_TEXT, docOf, sampleWithTables } from './test-helpers.ts';
 
 /** The blocks of the rendered <article>, one per line as the renderer writes them. */
 function blocks(html: string): string[] {
@@ -202,4 +202,34 @@ test('escapes user text: a title with <script> comes out as text, never as marku
 test('a document without 版头 or 版记 renders neither the separator nor the imprint', () => {
   const list = blocks(renderHtml({ documentType: null, format: '文件式', elements: { body: [{ kind: 'paragraph', text: '正文。' }] } }));
   assert.deepEqual(list, ['<p class="indent" data-element="body[0]">正文。</p>']);
+});
+
+test('renders a table block as an HTML table under its centred caption, columns as wide as in the .docx', () => {
+  const html = renderHtml(sampleWithTables());
+  const list = blocks(html);
+  assert.equal(
+    list[at(list, 'body[8]')],
+    '<div class="table-block" data-element="body[8]"><p class="table-caption">表1　公文处理各环节责任分工</p>' +
+      '<table class="body-table"><colgroup><col style="width:9.82%"><col style="width:9.82%"><col style="width:23.31%"><col style="width:57.05%"></colgroup>' +
+      '<thead><tr><th>序号</th><th>环节</th><th>责任单位</th><th>完成时限</th></tr></thead><tbody>' +
+      '<tr><td class="center">1</td><td class="center">起草</td><td class="center">起草部门</td><td>收到交办后3个工作日内完成初稿并送办公室审核</td></tr>' +
+      '<tr><td class="center">2</td><td class="center">审核</td><td class="center">县政府办公室</td><td class="center">1个工作日</td></tr>' +
+      '<tr><td class="center">3</td><td class="center">签发</td><td class="center">县政府领导</td><td class="center">—</td></tr>' +
+      '</tbody></table></div>',
+  );
+  assert.equal(list[at(list, 'body[9]')], '<p class="indent heiti" data-element="body[9]">二、规范格式要求</p>');
+  assert.match(list[at(list, 'attachments[1]')]!, /<p class="indent" data-element="attachments\[1\]\.body\[0\]">县政府办公室负责公文审核。<\/p><div class="table-block" data-element="attachments\[1\]\.body\[1\]"><table class="body-table">/);
+  assert.match(rule(html, '.gongwen .body-table'), /width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 14pt;/);
+  assert.match(rule(html, '.gongwen .body-table th, .gongwen .body-table td'), /border: 0.5pt solid #000;/);
+  assert.match(rule(html, '.gongwen .body-table th'), /font-family: "黑体"/);
+  assert.match(rule(html, '.gongwen .body-table td.center'), /text-align: center;/);
+  assert.match(rule(html, '.gongwen .table-caption'), /text-align: center;/);
+});
+
+test('a table of more than five columns is set in 小四, and one with no rows prints its caption only', () => {
+  const wide = Array.from({ length: 6 }, (_, k) => `第${k + 1}列`);
+  const list = blocks(renderHtml({ documentType: null, format: '文件式', elements: { body: [{ kind: 'table', text: '', rows: [wide, wide] }, { kind: 'table', text: '表2　空表', rows: [] }] } }));
+  assert.match(list[0]!, /^<div class="table-block" data-element="body\[0\]"><table class="body-table small">/);
+  assert.equal(list[1], '<div class="table-block" data-element="body[1]"><p class="table-caption">表2　空表</p></div>');
+  assert.match(rule(renderHtml(sampleWithTables()), '.gongwen .body-table.small'), /font-size: 12pt;/);
 });

@@ -8,6 +8,7 @@
 import type { BodyBlock, GongwenDocument } from './model.ts';
 import { bodyBlockText, formatChineseDate, textWidthChars } from './text-forms.ts';
 import { PAGINATE_SCRIPT } from './render-html-script.ts';
+import { layoutTable } from './table-layout.ts';
 import { breakTitle } from './title-lines.ts';
 
 function esc(s: string): string {
@@ -66,10 +67,18 @@ body { margin: 0; }
 .gongwen .stamp { text-align: right; }
 .gongwen .stamp .stamp-title { margin-right: 2em; }
 .gongwen .stamp .stamp-name { display: inline-block; text-align: left; }
+.gongwen .table-caption { text-align: center; }
+.gongwen .body-table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 14pt; line-height: 1.25; letter-spacing: 0; }
+.gongwen .body-table.small { font-size: 12pt; }
+.gongwen .body-table th, .gongwen .body-table td { border: 0.5pt solid #000; padding: 0.5mm 1.5mm; vertical-align: middle; text-align: justify; overflow-wrap: anywhere; }
+.gongwen .body-table th { font-family: "黑体", SimHei, "Heiti SC", sans-serif; font-weight: normal; text-align: center; }
+.gongwen .body-table td.center { text-align: center; }
+.gongwen .body-table tr { break-inside: avoid; page-break-inside: avoid; }
 .gongwen .attachment { break-before: page; page-break-before: always; }
 .gongwen .attachment > .title { margin-top: ${LINE}; }
 .gongwen .attachment > .title:first-child { margin-top: 0; }
 .gongwen .attachment > .title + p { margin-top: ${LINE}; }
+.gongwen .attachment > .title + .table-block { margin-top: ${LINE}; }
 .gongwen .imprint { margin-top: var(--imprint-gap, ${LINE}); font-size: 14pt; letter-spacing: 0; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; break-inside: avoid; }
 .gongwen .imprint.alone { page: imprint; break-before: page; }
 .gongwen .imprint p { padding: 0 1em; line-height: 28pt; }
@@ -87,6 +96,7 @@ body { margin: 0; }
   .gongwen.letter { padding-top: 30mm; min-height: 232mm; }
   .gongwen.letter.one-page .double-line.foot { display: block; position: absolute; top: 275.35mm; left: 21mm; width: 170mm; margin: 0; border-top-width: 0.25mm; border-bottom-width: 1mm; }
   .gongwen .page-guide { position: absolute; left: 0; right: 0; height: 0; border-top: 1px dashed #aaa; pointer-events: none; }
+  .gongwen .body-table th, .gongwen .body-table td { border-width: 1px; }
   .gongwen .page-guide::after { content: "第" attr(data-page) "页"; position: absolute; right: 1mm; top: 0.5mm; font: 10pt "宋体", SimSun, serif; color: #999; letter-spacing: 0; }
 }
 `;
@@ -102,8 +112,26 @@ const LETTER_FIRST_PAGE =
   '@page :first { margin-top: 30mm; @bottom-right { content: none; } @bottom-left { content: none; } ' +
   '@bottom-center { content: ""; width: 170mm; height: 0.4mm; margin: 13.35mm 0 auto 2mm; border-top: 0.25mm solid #f00; border-bottom: 1mm solid #f00; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }\n';
 
+/**
+ * A table block as the .docx prints it (table-layout.ts): the caption centred above, the header
+ * row in 黑体 repeated on each printed page, single black rules, 4号 or 小四 仿宋.
+ */
+function tableBlock(b: BodyBlock, path: string, extra: string): string {
+  const caption = b.text ? `<p class="table-caption">${esc(b.text)}</p>` : '';
+  const layout = layoutTable(b);
+  const cls = extra ? `table-block ${extra}` : 'table-block';
+  if (!layout) return `<div class="${cls}" data-element="${path}">${caption}</div>`;
+  const cols = layout.fractions.map((f) => `<col style="width:${Math.round(f * 10000) / 100}%">`).join('');
+  const [header, ...rest] = layout.rows;
+  const head = `<thead><tr>${header!.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead>`;
+  const rows = rest.map((row, r) => `<tr>${row.map((cell, c) => `<td${layout.centred[r + 1]![c] ? ' class="center"' : ''}>${esc(cell)}</td>`).join('')}</tr>`);
+  const table = `<table class="body-table${layout.points < 14 ? ' small' : ''}"><colgroup>${cols}</colgroup>${head}<tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="${cls}" data-element="${path}">${caption}${table}</div>`;
+}
+
 /** One body paragraph; `path` is the element path findings use ("body[3]"), so a preview can mark them. */
 function block(b: BodyBlock, path: string, extra = ''): string {
+  if (b.kind === 'table') return tableBlock(b, path, extra);
   const text = bodyBlockText(b);
   const at = ` data-element="${path}"`;
   const indent = extra ? `indent ${extra}` : 'indent';

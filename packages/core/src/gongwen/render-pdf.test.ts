@@ -201,3 +201,31 @@ test('PDF via LibreOffice: a joint mark stacks the names, "文件" to their righ
   const right = (ws: Word[]): number => Math.max(...ws.map((w) => w.xMax));
   assert.ok(Math.abs(left(first) - left(second)) < 3 && Math.abs(right(first) - right(second)) < 3, 'names spread to one width');
 });
+
+test('PDF via LibreOffice: a nine-column table stays inside the 版心, unit names and two-character headers unbroken', async (t) => {
+  if (!needLibreOffice(t)) return;
+  const header = ['序号', '单位', '交办数', '办结数', '按期办结数', '逾期数', '红灯数', '未按期反馈数', '按期办结率'];
+  const units = ['县发展和改革局', '县财政局', '县住房和城乡建设局'];
+  const doc: GongwenDocument = {
+    documentType: '通报',
+    format: '文件式',
+    elements: {
+      title: '关于督查督办事项办理情况的通报',
+      body: [
+        { kind: 'paragraph', text: '现将有关情况通报如下。' },
+        { kind: 'table', text: '各单位办理情况', rows: [header, ...units.map((u, k) => [String(k + 1), u, '12', '10', '9', '1', '0', '2', '81.8%'])] },
+        { kind: 'paragraph', text: '特此通报。' },
+      ],
+    },
+  };
+  const words = await pdfWords(doc);
+  const outside = words.filter((w) => !(/^[—\d]+$/.test(w.text) && w.yMin > BOX.bottom) && (w.xMin < BOX.left - TOLERANCE || w.xMax > BOX.right + TOLERANCE || w.yMin < BOX.top - TOLERANCE));
+  assert.deepEqual(outside, []);
+  // Each unit name on one line, in order, left to right after its 序号.
+  const names = words.filter((w) => units.includes(w.text));
+  assert.deepEqual(names.map((w) => w.text), units);
+  for (const head of ['序号', '单位']) assert.ok(words.some((w) => w.text === head), `the header "${head}" on one line`);
+  const caption = words.find((w) => w.text === '各单位办理情况')!;
+  assert.ok(Math.abs((caption.xMin + caption.xMax) / 2 - (BOX.left + BOX.right) / 2) < 3, 'caption centred on the 版心');
+  assert.ok(caption.yMax <= Math.min(...names.map((w) => w.yMin)), 'caption above the table');
+});

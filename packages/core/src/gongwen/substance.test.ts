@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GongwenElements } from './model.ts';
 import { documentSubstance } from './substance.ts';
-import { docOf, SAMPLE_TEXT } from './test-helpers.ts';
+import { docOf, SAMPLE_TEXT, sampleWithTables } from './test-helpers.ts';
 
 const signed = docOf(SAMPLE_TEXT);
 const signedSubstance = documentSubstance(signed);
@@ -110,4 +110,25 @@ test('a document without optional elements has a substance, equal to one with th
   const empty = { documentType: null, format: '文件式' as const, elements: { title: ' ', primaryRecipients: [], body: [], attachmentNotes: [], attachments: [] } };
   assert.equal(documentSubstance(bare), '{"title":"","primaryRecipients":[],"body":[],"attachmentNotes":[],"attachments":[]}');
   assert.equal(documentSubstance(empty), documentSubstance(bare));
+});
+
+test('a table is caption and cells: a changed cell, a cell moved to the next, a row or the caption change the substance', () => {
+  const tabled = sampleWithTables();
+  const base = documentSubstance(tabled);
+  assert.deepEqual(JSON.parse(base).body[8], [
+    'table',
+    '表1公文处理各环节责任分工',
+    [['序号', '环节', '责任单位', '完成时限'], ['1', '起草', '起草部门', '收到交办后3个工作日内完成初稿并送办公室审核'], ['2', '审核', '县政府办公室', '1个工作日'], ['3', '签发', '县政府领导', '—']],
+  ]);
+  const after = (edit: (el: GongwenElements) => void): string => {
+    const next = structuredClone(tabled);
+    edit(next.elements);
+    return documentSubstance(next);
+  };
+  assert.notEqual(after((el) => void (el.body[8]!.rows![2]![3] = '2个工作日')), base, 'a cell');
+  assert.notEqual(after((el) => void (el.body[8]!.rows![2]!.splice(2, 2, '县政府办公室1', '个工作日'))), base, 'text moved across cells');
+  assert.notEqual(after((el) => void el.body[8]!.rows!.pop()), base, 'a row removed');
+  assert.notEqual(after((el) => void (el.body[8]!.text = '表1　责任分工')), base, 'the caption');
+  assert.notEqual(after((el) => void (el.attachments![1]!.body[1]!.rows![2]![1] = '档案归档')), base, 'a cell of a 附件 table');
+  assert.equal(after((el) => void (el.body[8]!.rows![2]![2] = ' 县政府　办公室 ')), base, 'spacing inside a cell is layout');
 });

@@ -14,10 +14,17 @@ function normalise(text: string | undefined): string {
   return (text ?? '').replace(WHITESPACE, '');
 }
 
-/** 正文 as [heading level or 0, written text]; blank paragraphs are layout and are left out. */
-function blocks(body: readonly BodyBlock[]): [number | string, string][] {
+/**
+ * 正文 as [heading level or 0, written text]; blank paragraphs are layout and are left out. A table
+ * is ['table', caption, cells]: its cells stay apart, so text moved from one cell to the next counts.
+ */
+function blocks(body: readonly BodyBlock[]): [number | string, string, string[][]?][] {
   return body
-    .map((b): [number | string, string] => [b.kind === 'heading' ? (b.level ?? 'heading') : 0, normalise(bodyBlockText(b))])
+    .map((b): [number | string, string, string[][]?] =>
+      b.kind === 'table'
+        ? ['table', normalise(b.text), (b.rows ?? []).map((row) => row.map(normalise))]
+        : [b.kind === 'heading' ? (b.level ?? 'heading') : 0, normalise(bodyBlockText(b))],
+    )
     .filter(([level, text]) => level !== 0 || text !== '');
 }
 

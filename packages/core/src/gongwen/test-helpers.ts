@@ -1,5 +1,5 @@
 /** Shared test fixtures: a complete 公文 exercising every element, and a model builder. */
-import type { GongwenDocument } from './model.ts';
+import type { BodyBlock, GongwenDocument } from './model.ts';
 import { parseText } from './parse-text.ts';
 
 /** A complete 文件式 notice (constructed for tests, not a real document). */
@@ -56,4 +56,24 @@ export function requestText(opts: { recipients?: string; body?: string[]; copy?:
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** A table with a caption: four columns, one cell long enough to wrap. */
+export const SAMPLE_TABLE: BodyBlock = {
+  kind: 'table',
+  text: '表1　公文处理各环节责任分工',
+  rows: [
+    ['序号', '环节', '责任单位', '完成时限'],
+    ['1', '起草', '起草部门', '收到交办后3个工作日内完成初稿并送办公室审核'],
+    ['2', '审核', '县政府办公室', '1个工作日'],
+    ['3', '签发', '县政府领导', '—'],
+  ],
+};
+
+/** The sample with SAMPLE_TABLE before "二、规范格式要求" and a captionless table ending 附件2. */
+export function sampleWithTables(): GongwenDocument {
+  const doc = docOf(SAMPLE_TEXT);
+  doc.elements.body.splice(8, 0, structuredClone(SAMPLE_TABLE));
+  doc.elements.attachments![1]!.body.push({ kind: 'table', text: '', rows: [['单位', '职责'], ['县政府办公室', '公文审核'], ['县档案馆', '公文归档']] });
+  return doc;
 }

@@ -187,9 +187,56 @@ export function toBodyBlock(paragraph: string, forcedLevel?: 1 | 2 | 3 | 4): Bod
   return { kind: 'paragraph', text: paragraph };
 }
 
-/** Written text of a body block: marker then text. */
+/** Written text of a body block: marker then text; for a table, `tableText`. */
 export function bodyBlockText(block: BodyBlock): string {
+  if (block.kind === 'table') return tableText(block);
   return (block.marker ?? '') + block.text;
+}
+
+/** A cell as one line: a tab or line break inside it would read back as a cell or row boundary. */
+function cellLine(cell: string): string {
+  return cell.replace(/[\t\r\n]+/g, ' ');
+}
+
+/**
+ * Written text of a table block, as Word copies a table as text: the caption on the first line
+ * (left out when empty), then one line per row with the cells separated by tabs. This is the text
+ * that version comparison shows and the wording rules read.
+ */
+export function tableText(block: BodyBlock): string {
+  const rows = (block.rows ?? []).map((row) => row.map(cellLine).join('\t'));
+  return (block.text ? [cellLine(block.text), ...rows] : rows).join('\n');
+}
+
+/**
+ * Reads a table block back from `tableText` (after a fix has edited it).
+ * @param hasCaption whether the first line is the caption, as it was in the block the text came from
+ */
+export function tableFromText(text: string, hasCaption: boolean): BodyBlock {
+  const lines = text.split('\n');
+  const caption = hasCaption ? (lines.shift() ?? '') : '';
+  return { kind: 'table', text: caption, rows: lines.map((line) => line.split('\t')) };
+}
+
+/** A line named as a table's caption: "表1 …", "附表2 …" or "…统计表", short and not a sentence. */
+export function isTableCaption(text: string): boolean {
+  return text.length <= 60 && !/[。；]/.test(text) && /^附?表\s*[\d一二三四五六七八九十]|表$/.test(text);
+}
+
+/**
+ * Reads tab-separated lines as table rows, as Word and WPS put a copied table on the clipboard:
+ * at least two lines, each of at least two cells and all of the same count. A column left empty
+ * in every row (Word ends each row with a tab) is dropped.
+ * @returns the rows, or null when the lines are not a table
+ */
+export function tabSeparatedRows(lines: readonly string[]): string[][] | null {
+  if (lines.length < 2) return null;
+  let rows = lines.map((line) => line.split('\t').map((cell) => cell.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '')));
+  const width = rows[0]!.length;
+  if (width < 2 || rows.some((row) => row.length !== width)) return null;
+  if (rows.every((row) => row[width - 1] === '')) rows = rows.map((row) => row.slice(0, -1));
+  if (rows[0]!.length < 2 || rows.every((row) => row.every((cell) => cell === ''))) return null;
+  return rows;
 }
 
 /**

@@ -8,7 +8,7 @@ export type {
   WorkflowDefinition,
   WorkflowState,
 } from "./engine.ts";
-export { assignmentWorkflow } from "./assignment.workflow.ts";
+export { assignmentWorkflow, ASSIGNMENT_STATE_KEEPING_ACTIONS } from "./assignment.workflow.ts";
 export type { AssignmentState } from "./assignment.workflow.ts";
 export { outgoingWorkflow, incomingWorkflow, STATE_KEEPING_ACTIONS, RETENTION_PERIODS, RETENTION_LABELS } from "./document.workflow.ts";
 export type { OutgoingState, IncomingState, RetentionPeriod } from "./document.workflow.ts";

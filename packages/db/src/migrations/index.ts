@@ -4,6 +4,7 @@ import * as inboxDoneIndex from './20261121T1300_inbox_done_index.ts';
 import * as documentNumbers from './20261121T1400_document_numbers.ts';
 import * as documents from './20261121T1500_documents.ts';
 import * as documentRegisterIndexes from './20261121T1600_document_register_indexes.ts';
+import * as supervision from './20261121T1700_supervision.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1400_document_numbers': documentNumbers,
   '20261121T1500_documents': documents,
   '20261121T1600_document_register_indexes': documentRegisterIndexes,
+  '20261121T1700_supervision': supervision,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,7 +55,7 @@ export function lockAssignment(db: Executor, id: string) {
   return (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
 }
 
-/** Which assignments a user may see: all (党办), or those they lead, created, or that are their unit's. */
+/** Which items a user may see: all (党办 and leaders), or those they lead, created, or that their unit leads or cooperates on. */
 export type AssignmentScope = { all: true } | { all: false; userId: string; unitId: string | null };
 
 export interface AssignmentFilter {
@@ -73,9 +73,14 @@ export interface AssignmentFilter {
   byDeadline?: boolean;
   /** Classification levels the reader is cleared for. */
   clearedLevels: string[];
+  colour?: string;
+  sourceKind?: string;
+  level?: string;
+  /** Only items on which this unit cooperates. */
+  cooperatingUnitId?: string;
 }
 
-const OPEN_STATES = ['pending_receipt', 'in_progress', 'extension_requested', 'completion_reported'];
+const OPEN_STATES = ['pending_receipt', 'in_progress', 'extension_requested', 'completion_reported', 'office_accepted'];
 
 export async function listAssignments(db: Executor, scope: AssignmentScope, f: AssignmentFilter, page: Page) {
   let q = withNames(db).where('assignments.classification', 'in', f.clearedLevels);
@@ -86,9 +91,21 @@ export async function listAssignments(db: Executor, scope: AssignmentScope, f: A
         eb('assignments.leader_id', '=', userId),
         eb('assignments.created_by', '=', userId),
         eb('assignments.assignee_user_id', '=', userId),
-        ...(unitId ? [eb('assignments.assignee_unit_id', '=', unitId)] : []),
+        ...(unitId
+          ? [
+              eb('assignments.assignee_unit_id', '=', unitId),
+              eb('assignments.id', 'in', eb.selectFrom('assignment_units').select('assignment_units.assignment_id').where('assignment_units.unit_id', '=', unitId)),
+            ]
+          : []),
       ]),
     );
+  }
+  if (f.colour) q = q.where('assignments.colour', '=', f.colour);
+  if (f.sourceKind) q = q.where('assignments.source_kind', '=', f.sourceKind);
+  if (f.level) q = q.where('assignments.level', '=', f.level);
+  if (f.cooperatingUnitId) {
+    const unitId = f.cooperatingUnitId;
+    q = q.where('assignments.id', 'in', (eb) => eb.selectFrom('assignment_units').select('assignment_units.assignment_id').where('assignment_units.unit_id', '=', unitId));
   }
   if (f.state) q = q.where('assignments.state', '=', f.state);
   if (f.unitId) q = q.where('assignments.assignee_unit_id', '=', f.unitId);
@@ -101,7 +118,7 @@ export async function listAssignments(db: Executor, scope: AssignmentScope, f: A
     q = q.where((eb) => eb.or([containsText('assignments.title', term), containsText('assignments.instruction', term)]));
   }
   const [items, total] = await Promise.all([
-    (f.byDeadline ? q.orderBy('assignments.deadline').orderBy('assignments.created_at') : q.orderBy('assignments.created_at', 'desc')).orderBy('assignments.id').limit(page.pageSize).offset(offsetOf(page)).execute(),
+    (f.byDeadline || f.colour ? q.orderBy('assignments.deadline').orderBy('assignments.created_at') : q.orderBy('assignments.created_at', 'desc')).orderBy('assignments.id').limit(page.pageSize).offset(offsetOf(page)).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
@@ -124,4 +141,10 @@ export function assignmentsFromSource(db: Executor, sourceType: string, sourceId
     .where('source_id', '=', sourceId)
     .orderBy('created_at')
     .execute();
+}
+
+/** Items with their names, in no particular order. */
+export function getAssignmentsByIds(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return withNames(db).where('assignments.id', 'in', ids).execute();
 }

@@ -117,3 +117,16 @@ export function getUsersByIds(db: Executor, ids: string[]) {
   if (!ids.length) return Promise.resolve([] as { id: string; display_name: string; unit_id: string | null; is_leader: number; is_principal: number; disabled: number; admin_role: string | null; clearance: string }[]);
   return db.selectFrom('users').select(['id', 'display_name', 'unit_id', 'is_leader', 'is_principal', 'disabled', 'admin_role', 'clearance']).where('id', 'in', ids).execute();
 }
+
+/** Active 督查/党办 staff: users holding the office role in a unit of kind 'office'. */
+export function activeOfficeStaff(db: Executor) {
+  return db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.display_name'])
+    .where('units.kind', '=', 'office')
+    .where('users.disabled', '=', 0)
+    .where('users.admin_role', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', '=', 'office')))
+    .execute();
+}

@@ -2,16 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../app.ts';
-import { AssignmentActionBody, AssignmentActionParams, CreateAssignmentBody, IdParams, ListAssignmentsQuery } from './assignments.schemas.ts';
-import { actOnAssignment, createAssignment, getAssignmentDetail, listAssignments } from './assignments.service.ts';
+import { AssignmentActionBody, AssignmentActionParams, CreateAssignmentBody, EscalateBody, IdParams, ListAssignmentsQuery, NoticeParams } from './assignments.schemas.ts';
+import { actOnAssignment, createAssignment, escalateAssignment, getAssignmentDetail, listAssignments, noticeDocx } from './assignments.service.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const assignmentRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['assignments'];
-  app.get('/', { schema: { tags, summary: '领导交办事项列表', querystring: ListAssignmentsQuery } }, (req) => listAssignments(ctx, actorOf(req), req.query));
-  app.post('/', { schema: { tags, summary: '新建领导交办事项', body: CreateAssignmentBody } }, (req) => createAssignment(ctx, actorOf(req), req.body));
-  app.get('/:id', { schema: { tags, summary: '交办事项详情', params: IdParams } }, (req) => getAssignmentDetail(ctx, actorOf(req), req.params.id));
-  app.post('/:id/actions/:action', { schema: { tags, summary: '办理交办事项（签收、报告进展、申请延期、审批延期、报告办结、确认、退回、撤销）', params: AssignmentActionParams, body: AssignmentActionBody } }, (req) =>
+  app.get('/', { schema: { tags, summary: '督查督办事项列表（含领导交办）', querystring: ListAssignmentsQuery } }, (req) => listAssignments(ctx, actorOf(req), req.query));
+  app.post('/', { schema: { tags, summary: '督查事项立项（可同时交办）', body: CreateAssignmentBody } }, (req) => createAssignment(ctx, actorOf(req), req.body));
+  app.get('/:id', { schema: { tags, summary: '督查事项详情', params: IdParams } }, (req) => getAssignmentDetail(ctx, actorOf(req), req.params.id));
+  app.post('/:id/actions/:action', { schema: { tags, summary: '办理督查事项（交办、签收、反馈、配合、延期、办结、审核、销号、退回、撤销）', params: AssignmentActionParams, body: AssignmentActionBody } }, (req) =>
     actOnAssignment(ctx, actorOf(req), req.params.id, req.params.action, req.body ?? {}),
   );
+  app.post('/:id/escalate', { schema: { tags, summary: '催办：依次印发催办单、督办通知单', params: IdParams, body: EscalateBody } }, (req) => escalateAssignment(ctx, actorOf(req), req.params.id, req.body?.comment));
+  app.get('/:id/notices/:noticeId/docx', { schema: { tags, summary: '下载督查文书（交办单、催办单、督办通知单）', params: NoticeParams } }, async (req, reply) => {
+    const { buffer, filename } = await noticeDocx(ctx, actorOf(req), req.params.id, req.params.noticeId);
+    return reply.header('content-type', DOCX).header('content-disposition', attachment(filename)).send(buffer);
+  });
 };

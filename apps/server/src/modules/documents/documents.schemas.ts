@@ -4,12 +4,33 @@ import { dateString, idString, pageQuery } from '../../lib/validation.ts';
 
 const line = (max: number) => z.string().max(max);
 const names = z.array(z.string().trim().min(1).max(100)).max(400);
-const bodyBlock = z.strictObject({
-  kind: z.enum(['heading', 'paragraph']),
-  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
-  marker: line(20).optional(),
-  text: line(20000),
-});
+/** Sizes of a table block (kind 'table'): its rows, columns a row, characters a cell and of its caption. */
+const TABLE_LIMITS = { rows: 200, columns: 12, cell: 200, caption: 300 };
+const bodyBlock = z
+  .strictObject({
+    kind: z.enum(['heading', 'paragraph', 'table']),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+    marker: line(20).optional(),
+    /** For a table, its caption. */
+    text: line(20000),
+    /** Table cells, kind 'table' only: rows[0] is the header row. */
+    rows: z.array(z.array(z.string())).optional(),
+  })
+  // Checked here rather than on `rows` itself so that a message names the 正文, not a field called "rows".
+  .superRefine((b, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (b.kind !== 'table') {
+      if (b.rows !== undefined) fail('段落和标题不能带表格行');
+      return;
+    }
+    const rows = b.rows ?? [];
+    if (rows.length === 0) fail('表格至少要有一行');
+    else if (rows.length > TABLE_LIMITS.rows) fail(`表格最多${TABLE_LIMITS.rows}行`);
+    else if (rows.some((row) => row.length === 0 || row.length > TABLE_LIMITS.columns)) fail(`表格每行应有1至${TABLE_LIMITS.columns}列`);
+    else if (rows.some((row) => row.some((cell) => cell.length > TABLE_LIMITS.cell))) fail(`表格每格不能超过${TABLE_LIMITS.cell}个字符`);
+    if (b.text.length > TABLE_LIMITS.caption) fail(`表格标题不能超过${TABLE_LIMITS.caption}个字符`);
+    if (b.level !== undefined || b.marker !== undefined) fail('表格不带层级和序号');
+  });
 const range = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
 /** The 公文 model (packages/core/src/gongwen/model.ts) as the editor sends it; sizes bound what one draft may hold. */

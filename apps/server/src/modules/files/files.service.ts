@@ -55,7 +55,7 @@ export async function openFileForDownload(ctx: AppContext, actor: Actor, id: str
     for (const link of links) {
       if (link.entity_type === 'assignment') {
         const a = await assignments.getAssignmentRow(ctx.db, link.entity_id);
-        if (a && canReadAssignment(actor, a)) allowed = true;
+        if (a && (await canReadAssignment(ctx.db, actor, a))) allowed = true;
       }
       if (allowed) break;
     }

@@ -1,45 +1,60 @@
-import { useUrlFilters } from '../../shared/use-url-filters';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Empty, Input, Pagination, Segmented, Select, Table, TreeSelect, type TableColumnsType } from 'antd';
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import type { AssignmentState, AssignmentSummary } from '../../api/types';
+import { Button, Empty, Input, Pagination, Segmented, Select, Space, Table, TreeSelect, type TableColumnsType } from 'antd';
+import { FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canCreateAssignment } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
 import { QueryError } from '../../shared/query-error';
-import { AssignmentStateTag, DaysRemaining, DueFlag, UrgencyTag } from '../../shared/status-tags';
-import { ASSIGNMENT_STATE_LABELS } from '../../shared/labels';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { DaysRemaining, DueFlag, UrgencyTag } from '../../shared/status-tags';
+import { formatDate } from '../../shared/format';
 import { useIsMobile } from '../../shared/use-is-mobile';
+import { useUrlFilters } from '../../shared/use-url-filters';
 import { useDirectory, useDirectoryPickers } from '../org/directory.api';
-import { useAssignmentList } from './assignments.api';
+import { useAssignmentList, type AssignmentFilters, type AssignmentSummary } from './assignments.api';
+import { CLOSED_STATES, COLOUR_LABELS, LEVEL_LABELS, SOURCE_KIND_OPTIONS, STATE_LABELS } from './assignment-labels';
+import { ColourTag, ItemStateTag, LevelTag, ProgressVsExpected } from './assignment-tags';
 
-const STATE_OPTIONS = [
-  { value: '', label: '全部状态' },
-  ...Object.entries(ASSIGNMENT_STATE_LABELS).map(([value, label]) => ({ value, label })),
-];
+const STATE_OPTIONS = [{ value: '', label: '全部状态' }, ...Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))];
 const FLAG_OPTIONS = [
   { value: '', label: '全部' },
   { value: 'open', label: '在办（按期限）' },
   { value: 'overdue', label: '逾期' },
   { value: 'due_soon', label: '即将到期' },
 ];
-const CLOSED: AssignmentState[] = ['completed', 'cancelled'];
+const COLOUR_OPTIONS = [
+  { value: '', label: '全部预警' },
+  ...(['red', 'yellow', 'green'] as const).map((value) => ({ value, label: COLOUR_LABELS[value] })),
+];
+const SOURCE_OPTIONS = [{ value: '', label: '全部来源' }, ...SOURCE_KIND_OPTIONS];
+const LEVEL_OPTIONS = [
+  { value: '', label: '全部事项' },
+  { value: 'key', label: LEVEL_LABELS.key },
+  { value: 'general', label: LEVEL_LABELS.general },
+];
+const ROLE_OPTIONS = [
+  { value: '', label: '本单位全部' },
+  { value: 'lead', label: '本单位牵头' },
+  { value: 'cooperating', label: '本单位配合' },
+];
+
+/** Filters the list reads from the URL, so the 督查看板 can link straight to e.g. the red items of one unit. */
+const FILTER_KEYS = ['state', 'unitId', 'leaderId', 'colour', 'sourceKind', 'level', 'role', 'flag', 'q'] as const;
+/** Filters folded away on a phone (flag and the search stay on screen). */
+const MORE_KEYS = ['state', 'unitId', 'leaderId', 'colour', 'sourceKind', 'level', 'role'] as const;
 
 function rowClass(item: AssignmentSummary): string {
-  if (CLOSED.includes(item.state)) return 'zs-clickable-row';
+  if (CLOSED_STATES.has(item.state)) return 'zs-clickable-row';
   if (item.overdue) return 'zs-clickable-row zs-row-overdue';
   if (item.dueSoon) return 'zs-clickable-row zs-row-due-soon';
   return 'zs-clickable-row';
 }
 
 function Deadline({ item }: { item: AssignmentSummary }) {
-  const closed = CLOSED.includes(item.state);
   return (
     <div>
-      <div>{formatDate(item.deadline, true)}</div>
-      <DaysRemaining days={item.daysRemaining} overdue={item.overdue} dueSoon={item.dueSoon} closed={closed} />
+      <div style={{ whiteSpace: 'nowrap' }}>{formatDate(item.deadline)}</div>
+      <DaysRemaining days={item.daysRemaining} overdue={item.overdue} dueSoon={item.dueSoon} closed={CLOSED_STATES.has(item.state)} />
     </div>
   );
 }
@@ -50,35 +65,42 @@ export function AssignmentListPage() {
   const isMobile = useIsMobile();
   const [params, update] = useUrlFilters();
   const directory = useDirectory();
-  const filters = {
-    state: params.get('state') ?? '',
-    unitId: params.get('unitId') ?? '',
-    leaderId: params.get('leaderId') ?? '',
-    flag: params.get('flag') ?? '',
-    q: params.get('q') ?? '',
+  const read = (key: (typeof FILTER_KEYS)[number]) => params.get(key) ?? '';
+  const filters: Required<AssignmentFilters> = {
+    state: read('state'),
+    unitId: read('unitId'),
+    leaderId: read('leaderId'),
+    colour: read('colour'),
+    sourceKind: read('sourceKind'),
+    level: read('level'),
+    role: read('role'),
+    flag: read('flag'),
+    q: read('q'),
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: 20,
   };
   const [keyword, setKeyword] = useState(filters.q);
   // On a phone the less-used filters fold away so the list starts on the first screen.
   const [moreFilters, setMoreFilters] = useState(false);
-  const activeMore = [filters.state, filters.unitId, filters.leaderId].filter(Boolean).length;
+  const activeMore = MORE_KEYS.filter((key) => filters[key]).length;
+  const anyFilter = FILTER_KEYS.some((key) => filters[key]);
   const showMore = !isMobile || moreFilters;
   useEffect(() => setKeyword(filters.q), [filters.q]);
   const list = useAssignmentList(filters);
-
   const { unitTree, leaderOptions } = useDirectoryPickers(directory);
-
+  // 牵头/配合 only means something to a unit's own staff; the URL may still carry it from a link.
+  const showRole = me.roles.includes('unit') || Boolean(filters.role);
+  const canImport = me.roles.includes('office');
 
   const columns: TableColumnsType<AssignmentSummary> = [
     {
       title: '编号',
       dataIndex: 'serial',
-      width: 150,
+      width: 124,
       render: (serial: string) => <span style={{ whiteSpace: 'nowrap' }}>{serial}</span>,
     },
     {
-      title: '交办事项',
+      title: '事项名称',
       dataIndex: 'title',
       render: (title: string, item) => (
         <div>
@@ -86,16 +108,18 @@ export function AssignmentListPage() {
             {title}
           </Link>{' '}
           <UrgencyTag urgency={item.urgency} hideNormal />
-          <div className="zs-cell-sub">
-            {item.leaderName} 交办 · {formatDate(item.createdAt)}
-          </div>
+          {item.cooperatingUnits.length ? (
+            <div className="zs-cell-sub">配合：{item.cooperatingUnits.map((unit) => unit.name).join('、')}</div>
+          ) : null}
         </div>
       ),
     },
+    { title: '来源', dataIndex: 'sourceLabel', width: 96 },
+    { title: '重要程度', dataIndex: 'level', width: 76, render: (_value, item) => <LevelTag level={item.level} showGeneral /> },
     {
-      title: '承办单位',
+      title: '牵头单位',
       dataIndex: 'assigneeUnitName',
-      width: 150,
+      width: 120,
       render: (unit: string, item) => (
         <div>
           <div>{unit}</div>
@@ -103,35 +127,38 @@ export function AssignmentListPage() {
         </div>
       ),
     },
-    { title: '办理期限', dataIndex: 'deadline', width: 170, render: (_value, item) => <Deadline item={item} /> },
+    { title: '责任领导', dataIndex: 'leaderName', width: 80 },
+    { title: '办理期限', dataIndex: 'deadline', width: 116, render: (_value, item) => <Deadline item={item} /> },
+    {
+      title: '进度',
+      dataIndex: 'progress',
+      width: 120,
+      render: (_value, item) =>
+        item.state === 'registered' || item.state === 'cancelled' ? (
+          <span className="zs-text-muted">—</span>
+        ) : (
+          <ProgressVsExpected progress={item.progress} expected={item.expectedProgress} colour={item.colour} />
+        ),
+    },
     {
       title: '状态',
       dataIndex: 'state',
-      width: 130,
-      render: (state: AssignmentState, item) => (
+      width: 122,
+      render: (_value, item) => (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-          <AssignmentStateTag state={state} />
-          {!CLOSED.includes(state) ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
+          <ItemStateTag state={item.state} label={item.stateLabel} />
+          {!CLOSED_STATES.has(item.state) ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
         </div>
       ),
     },
     {
-      title: '最新进展',
-      dataIndex: 'latestProgress',
-      width: 280,
-      render: (progress: AssignmentSummary['latestProgress']) =>
-        progress ? (
-          <div>
-            <div className="zs-progress-cell" title={progress.comment}>
-              {progress.comment}
-            </div>
-            <div className="zs-cell-sub">
-              {progress.byName} · {formatDateTime(progress.at)}
-            </div>
-          </div>
-        ) : (
-          <span className="zs-text-muted">尚无进展</span>
-        ),
+      title: '预警',
+      dataIndex: 'colour',
+      width: 72,
+      // Kept in view when the table scrolls sideways: the colour is what the board drills down by.
+      fixed: 'right',
+      render: (_value, item) =>
+        item.colour ? <ColourTag colour={item.colour} reasons={item.colourReasons} /> : <span className="zs-text-muted">—</span>,
     },
   ];
 
@@ -140,7 +167,8 @@ export function AssignmentListPage() {
   const search = (
     <Input.Search
       aria-label="关键词"
-      placeholder="标题、编号、批示内容"
+      data-testid="sv-filter-q"
+      placeholder="事项名称、编号、内容"
       allowClear
       value={keyword}
       onChange={(event) => setKeyword(event.target.value)}
@@ -148,23 +176,37 @@ export function AssignmentListPage() {
       style={{ width: 240 }}
     />
   );
+  const clearAll = () => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, ''])));
 
   return (
     <div>
       <PageHeader
-        title="领导交办"
-        subtitle="每件交办事项的办理状态与最新进展"
+        title="督查督办"
+        subtitle="督查事项和领导交办事项的办理进度、红黄绿预警与反馈情况"
         extra={
-          canCreateAssignment(me) ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/assignments/new')}>
-              新建交办
-            </Button>
-          ) : undefined
+          <Space wrap>
+            {canImport ? (
+              <Button icon={<ImportOutlined />} data-testid="sv-import" onClick={() => navigate('/supervision/import')}>
+                批量导入
+              </Button>
+            ) : null}
+            {canCreateAssignment(me) ? (
+              <Button type="primary" icon={<PlusOutlined />} data-testid="sv-new" onClick={() => navigate('/assignments/new')}>
+                新建督查事项
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <div className="zs-panel">
         <div className="zs-filters">
-          <Segmented aria-label="期限" value={filters.flag} options={FLAG_OPTIONS} onChange={(value) => update({ flag: String(value) })} />
+          <Segmented
+            aria-label="期限"
+            data-testid="sv-filter-flag"
+            value={filters.flag}
+            options={FLAG_OPTIONS}
+            onChange={(value) => update({ flag: String(value) })}
+          />
           {isMobile ? search : null}
           {isMobile ? (
             <Button icon={<FilterOutlined />} onClick={() => setMoreFilters((open) => !open)} aria-expanded={moreFilters}>
@@ -173,57 +215,111 @@ export function AssignmentListPage() {
           ) : null}
           {showMore ? (
             <>
-              <Select aria-label="状态" value={filters.state} options={STATE_OPTIONS} onChange={(value) => update({ state: value })} style={{ width: 140 }} />
+              <Select
+                aria-label="预警"
+                data-testid="sv-filter-colour"
+                value={filters.colour}
+                options={COLOUR_OPTIONS}
+                onChange={(value) => update({ colour: value })}
+                style={{ width: 110 }}
+              />
+              <Select
+                aria-label="状态"
+                data-testid="sv-filter-state"
+                value={filters.state}
+                options={STATE_OPTIONS}
+                onChange={(value) => update({ state: value })}
+                style={{ width: 140 }}
+              />
+              <Select
+                aria-label="来源类别"
+                data-testid="sv-filter-source-kind"
+                value={filters.sourceKind}
+                options={SOURCE_OPTIONS}
+                onChange={(value) => update({ sourceKind: value })}
+                style={{ width: 140 }}
+              />
+              <Select
+                aria-label="重要程度"
+                data-testid="sv-filter-level"
+                value={filters.level}
+                options={LEVEL_OPTIONS}
+                onChange={(value) => update({ level: value })}
+                style={{ width: 110 }}
+              />
               <TreeSelect
-                aria-label="承办单位"
+                aria-label="牵头单位"
+                data-testid="sv-filter-unit"
                 value={filters.unitId || undefined}
                 treeData={unitTree}
-                placeholder="全部承办单位"
+                placeholder="全部牵头单位"
                 allowClear
                 showSearch={{ treeNodeFilterProp: 'title' }}
                 treeDefaultExpandAll
                 onChange={(value?: string) => update({ unitId: value ?? '' })}
                 style={{ width: 200 }}
               />
-              {leaderOptions.length > 1 ? (
+              {leaderOptions.length > 1 || filters.leaderId ? (
                 <Select
-                  aria-label="交办领导"
+                  aria-label="责任领导"
+                  data-testid="sv-filter-leader"
                   value={filters.leaderId || undefined}
                   options={leaderOptions}
-                  placeholder="全部交办领导"
+                  placeholder="全部责任领导"
                   allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
                   onChange={(value?: string) => update({ leaderId: value ?? '' })}
                   style={{ width: 170 }}
+                />
+              ) : null}
+              {showRole ? (
+                <Select
+                  aria-label="本单位角色"
+                  data-testid="sv-filter-role"
+                  value={filters.role}
+                  options={ROLE_OPTIONS}
+                  onChange={(value) => update({ role: value })}
+                  style={{ width: 130 }}
                 />
               ) : null}
             </>
           ) : null}
           {!isMobile ? search : null}
+          {anyFilter ? (
+            <Button type="link" data-testid="sv-filter-clear" onClick={clearAll}>
+              清除筛选
+            </Button>
+          ) : null}
         </div>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : isMobile ? (
           <>
-            {items.length === 0 && !list.isPending ? <Empty description="暂无交办事项" /> : null}
+            {items.length === 0 && !list.isPending ? <Empty description="暂无督查事项" /> : null}
             <div className="zs-card-list">
               {items.map((item) => {
-                const closed = CLOSED.includes(item.state);
+                const closed = CLOSED_STATES.has(item.state);
                 const flagClass = closed ? '' : item.overdue ? ' zs-item-card-overdue' : item.dueSoon ? ' zs-item-card-due-soon' : '';
                 return (
                   <div
                     key={item.id}
                     role="link"
                     tabIndex={0}
+                    data-testid={`sv-row-${item.id}`}
                     className={`zs-item-card${flagClass}`}
                     onClick={() => navigate(`/assignments/${item.id}`)}
                     onKeyDown={(event) => {
                       if (event.key === 'Enter') navigate(`/assignments/${item.id}`);
                     }}
                   >
-                    <div className="zs-cell-sub">{item.serial}</div>
+                    <div className="zs-cell-sub">
+                      {item.serial} · {item.sourceLabel}
+                    </div>
                     <div className="zs-item-card-title">{item.title}</div>
                     <div className="zs-item-card-tags">
-                      <AssignmentStateTag state={item.state} />
+                      <ColourTag colour={item.colour} reasons={item.colourReasons} />
+                      <ItemStateTag state={item.state} label={item.stateLabel} />
+                      <LevelTag level={item.level} />
                       <UrgencyTag urgency={item.urgency} hideNormal />
                       {!closed ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
                     </div>
@@ -234,9 +330,9 @@ export function AssignmentListPage() {
                         <DaysRemaining days={item.daysRemaining} overdue={item.overdue} dueSoon={item.dueSoon} closed={closed} />
                       </span>
                     </div>
-                    {item.latestProgress ? (
-                      <div className="zs-cell-sub" style={{ marginTop: 6 }}>
-                        最新进展：{item.latestProgress.comment}
+                    {!closed && item.state !== 'registered' ? (
+                      <div style={{ marginTop: 6 }}>
+                        <ProgressVsExpected progress={item.progress} expected={item.expectedProgress} colour={item.colour} />
                       </div>
                     ) : null}
                   </div>
@@ -257,9 +353,9 @@ export function AssignmentListPage() {
             dataSource={items}
             loading={list.isPending}
             rowClassName={rowClass}
-            onRow={(item) => ({ onClick: () => navigate(`/assignments/${item.id}`) })}
-            locale={{ emptyText: <Empty description="暂无交办事项" /> }}
-            scroll={{ x: 1080 }}
+            onRow={(item) => ({ onClick: () => navigate(`/assignments/${item.id}`), 'data-testid': `sv-row-${item.id}` }) as HTMLAttributes<HTMLElement>}
+            locale={{ emptyText: <Empty description="暂无督查事项" /> }}
+            scroll={{ x: 1120 }}
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,

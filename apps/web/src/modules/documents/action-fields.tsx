@@ -261,7 +261,7 @@ export function InstructFields({ detail, pickers }: { detail: DocumentDetail; pi
             });
           }}
         >
-          同时生成领导交办事项
+          同时生成督查事项（领导批示）
         </Checkbox>
       </Form.Item>
       {wantsAssignment ? (

@@ -1,19 +1,25 @@
-// 正文: one text box per paragraph, each a paragraph or a heading of level 1–4 numbered from its position.
+// 正文: one text box per paragraph, each a paragraph or a heading of level 1–4 numbered from its position;
+// a table (pasted from Word, or in a generated 通报) is edited cell by cell.
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useEditor, statusOf } from './editor-context';
 import {
+  addTableRow,
   adoptTypedMarker,
   insertParagraph,
   mergeWithPrevious,
   moveBlock,
   removeBlock,
+  removeTableRow,
   setBlockLevel,
   setBlockText,
+  setTableCaption,
+  setTableCell,
   splitBlock,
 } from './body-ops';
 import { BodyParagraph, type ParagraphHandlers } from './body-paragraph';
+import { BodyTable, type TableHandlers } from './body-table';
 import { InlineComments } from './element-field';
 import { pasteIntoBody, type PasteOutcome } from './paste';
 
@@ -85,22 +91,48 @@ export function BodyEditor() {
     [update, resolveComment, message],
   );
 
+  const tableHandlers = useMemo<TableHandlers>(
+    () => ({
+      onCell: (index, row, column, text) => update((c) => setTableCell(c, index, row, column, text)),
+      onCaption: (index, caption) => update((c) => setTableCaption(c, index, caption)),
+      onAddRow: (index) => update((c) => addTableRow(c, index)),
+      onRemoveRow: (index, row) => update((c) => removeTableRow(c, index, row)),
+      onMove: (index, delta) => update((c) => moveBlock(c, index, delta)),
+      onRemove: (index) => update((c) => removeBlock(c, index)),
+      onResolveComment: resolveComment,
+    }),
+    [update, resolveComment],
+  );
+
   return (
     <div className="zs-body-editor" data-element="body">
       <InlineComments path="body" />
-      {blocks.map((block, index) => (
-        <BodyParagraph
-          // Paragraphs have no identity of their own; the focus is put back explicitly after structural edits.
-          key={index}
-          index={index}
-          block={block}
-          count={blocks.length}
-          status={statusOf(severityByElement.get(`body[${index}]`))}
-          comments={commentsByElement.get(`body[${index}]`)}
-          resolvingCommentId={resolvingCommentId}
-          handlers={handlers}
-        />
-      ))}
+      {blocks.map((block, index) =>
+        block.kind === 'table' ? (
+          <BodyTable
+            key={index}
+            index={index}
+            block={block}
+            count={blocks.length}
+            status={statusOf(severityByElement.get(`body[${index}]`))}
+            comments={commentsByElement.get(`body[${index}]`)}
+            resolvingCommentId={resolvingCommentId}
+            handlers={tableHandlers}
+          />
+        ) : (
+          <BodyParagraph
+            // Paragraphs have no identity of their own; the focus is put back explicitly after structural edits.
+            key={index}
+            index={index}
+            block={block}
+            count={blocks.length}
+            status={statusOf(severityByElement.get(`body[${index}]`))}
+            comments={commentsByElement.get(`body[${index}]`)}
+            resolvingCommentId={resolvingCommentId}
+            handlers={handlers}
+          />
+        ),
+      )}
       <Button
         type="dashed"
         block

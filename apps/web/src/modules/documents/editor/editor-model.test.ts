@@ -4,9 +4,20 @@ import { describe, it } from 'node:test';
 import { checkDocument } from '@zhongshu/core/gongwen/checker.ts';
 import { applyFix } from '@zhongshu/core/gongwen/element-text.ts';
 import type { BodyBlock, GongwenDocument } from '@zhongshu/core/gongwen/model.ts';
-import { adoptTypedMarker, mergeWithPrevious, splitBlock } from './body-ops';
-import { numberAttachmentNotes, numberHeadings, reconcileWithRecord, saveInput } from './editor-model';
-import { pasteIntoBody } from './paste';
+import {
+  addTableRow,
+  adoptTypedMarker,
+  mergeWithPrevious,
+  removeBlock,
+  removeTableRow,
+  setBlockLevel,
+  setBlockText,
+  setTableCaption,
+  setTableCell,
+  splitBlock,
+} from './body-ops';
+import { normalise, numberAttachmentNotes, numberHeadings, reconcileWithRecord, saveInput } from './editor-model';
+import { isMultiParagraph, pasteIntoBody } from './paste';
 
 const heading = (level: 1 | 2 | 3 | 4, text: string): BodyBlock => ({ kind: 'heading', level, text });
 const paragraph = (text: string): BodyBlock => ({ kind: 'paragraph', text });
@@ -127,5 +138,60 @@ describe('record fields', () => {
       { index: 1, name: '甲' },
       { index: 2, name: '乙' },
     ]);
+  });
+});
+
+describe('table blocks', () => {
+  const table = (): BodyBlock => ({ kind: 'table', text: '表1　任务分工', rows: [['序号', '任务'], ['1', '排查隐患'], ['2']] });
+
+  it('should keep a table through numbering, the record reconciliation and the save, and number headings across it', () => {
+    const start = doc([heading(1, '总体要求'), table(), heading(1, '工作措施')]);
+    const numbered = normalise(start);
+    assert.deepEqual(numbered.elements.body.map((b) => b.marker ?? b.kind), ['一、', 'table', '二、']);
+    assert.equal(numbered.elements.body[1], start.elements.body[1], 'the table block is the same object');
+    const saved = saveInput(3, { content: reconcileWithRecord(numbered, { classification: 'none', classificationPeriod: null, urgency: 'normal' }), important: false });
+    assert.deepEqual(JSON.parse(JSON.stringify(saved.content)).elements.body[1], table());
+    assert.deepEqual(checkDocument(numbered).filter((f) => f.element === 'body[1]' || f.code.startsWith('HEADING_')), []);
+  });
+
+  it('should edit cells and the caption, add and remove rows, and pad a short row when a cell of it is set', () => {
+    let content = doc([paragraph('情况如下。'), table()]);
+    content = setTableCell(content, 1, 2, 1, '整改\t落实\n到位');
+    assert.deepEqual(content.elements.body[1]!.rows, [['序号', '任务'], ['1', '排查隐患'], ['2', '整改 落实 到位']]);
+    content = setTableCell(content, 1, 0, 1, '工作任务');
+    assert.deepEqual(content.elements.body[1]!.rows![0], ['序号', '工作任务']);
+    content = setTableCaption(content, 1, '表1　分工\n');
+    assert.equal(content.elements.body[1]!.text, '表1　分工');
+    content = addTableRow(content, 1);
+    assert.deepEqual(content.elements.body[1]!.rows!.at(-1), ['', '']);
+    content = removeTableRow(content, 1, 1);
+    assert.deepEqual(content.elements.body[1]!.rows, [['序号', '工作任务'], ['2', '整改 落实 到位'], ['', '']]);
+    assert.equal(removeTableRow(content, 1, 0), content, 'the header row stays');
+    assert.equal(setTableCell(content, 1, 9, 0, 'x'), content, 'no such row');
+    assert.equal(setTableCell(content, 0, 0, 0, 'x'), content, 'not a table');
+    assert.deepEqual(removeBlock(content, 1).elements.body, [paragraph('情况如下。')], '删除表格');
+  });
+
+  it('should leave a table alone under paragraph edits: text, level, split, marker and Backspace merges', () => {
+    const content = doc([paragraph('情况如下。'), table(), paragraph('以上。')]);
+    assert.equal(setBlockText(content, 1, '改写'), content);
+    assert.equal(setBlockLevel(content, 1, 1), content);
+    assert.equal(splitBlock(content, 1, 1, 1), content);
+    assert.equal(adoptTypedMarker(doc([{ kind: 'table', text: '一、表格', rows: [['甲', '乙']] }]), 0).elements.body[0]!.kind, 'table');
+    assert.equal(mergeWithPrevious(content, 2), null, 'Backspace after a table');
+    assert.equal(mergeWithPrevious(content, 1), null, 'Backspace on a table');
+  });
+
+  it('should paste a table copied from Word (cells separated by tabs) as a table block', () => {
+    const text = '现将分工列表如下。\r\n表1　任务分工\r\n序号\t任务\t责任单位\t\r\n1\t排查隐患\t县应急管理局\t\r\n2\t整改落实\t各乡镇\t\r\n';
+    assert.equal(isMultiParagraph('序号\t任务\n1\t排查'), true, 'a table alone is parsed');
+    const { content, paragraphCount } = pasteIntoBody(doc([paragraph('')]), text, 0, 'replace');
+    assert.equal(paragraphCount, 2);
+    assert.deepEqual(content.elements.body, [
+      paragraph('现将分工列表如下。'),
+      { kind: 'table', text: '表1　任务分工', rows: [['序号', '任务', '责任单位'], ['1', '排查隐患', '县应急管理局'], ['2', '整改落实', '各乡镇']] },
+    ]);
+    const alone = pasteIntoBody(doc([paragraph('已有段落。')]), '序号\t任务\n1\t排查', 0, 'after');
+    assert.deepEqual(alone.content.elements.body, [paragraph('已有段落。'), { kind: 'table', text: '', rows: [['序号', '任务'], ['1', '排查']] }]);
   });
 });
