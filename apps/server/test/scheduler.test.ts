@@ -22,6 +22,7 @@ describe(`reminders (${DIALECT})`, () => {
     const jobs = await env.ctx.db.selectFrom('scheduled_jobs').selectAll().orderBy('run_at').execute();
     assert.deepEqual(jobs.map((j) => [j.kind, j.run_at]), [
       ['assignment.remind_due_soon', '2026-11-04T01:00:00.000Z'], // Wed 09:00, 3 working days before Mon 11-09
+      ['assignment.remind_receipt', '2026-11-04T15:59:59.999Z'], // end of Wed: 签收 within 2 working days of Mon's 交办
       ['assignment.remind_overdue', '2026-11-09T15:59:59.999Z'],
     ]);
   });

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
 import { runDocumentReminder } from '../modules/documents/documents.actions.ts';
 import { runMonthlyCircular } from '../modules/supervision/supervision.service.ts';
-import { sweepPage } from '../modules/supervision/supervision.items.ts';
+import { runReceiptReminder, sweepPage } from '../modules/supervision/supervision.items.ts';
 import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 
 type Handler = (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>;
@@ -16,6 +16,7 @@ const HANDLERS: Record<string, Handler> = {
   'assignment.remind_overdue': runAssignmentReminder,
   'document.remind_due_soon': runDocumentReminder,
   'document.remind_overdue': runDocumentReminder,
+  'assignment.remind_receipt': runReceiptReminder,
   'supervision.sweep': (ctx, tx, _kind, payload: { after?: string; date: string }) => sweepPage(ctx, tx, payload),
   'supervision.monthly_circular': (ctx, tx) => runMonthlyCircular(ctx, tx),
 };

@@ -26,13 +26,20 @@ export async function claimDueJobs(db: Executor, now: string, workerId: string, 
     .where('run_at', '<=', now)
     .orderBy('run_at')
     .limit(limit);
-  return db
-    .updateTable('scheduled_jobs')
-    .set({ status: 'running', claimed_by: workerId, claimed_at: now, attempts: sql`attempts + 1` })
-    .where('id', 'in', isPostgres(db) ? pick.forUpdate().skipLocked() : pick)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .execute();
+  const claim = { status: 'running', claimed_by: workerId, claimed_at: now, attempts: sql<number>`attempts + 1` };
+  if (isPostgres(db)) {
+    // A materialized CTE picks the rows once. As a plain subquery PostgreSQL may re-run the LIMIT … SKIP LOCKED
+    // pick for every row it updates, claiming every due job while the caller runs only the first.
+    return db
+      .with((cte) => cte('picked').materialized(), () => pick.forUpdate().skipLocked())
+      .updateTable('scheduled_jobs')
+      .set(claim)
+      .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))
+      .where('status', '=', 'pending')
+      .returningAll()
+      .execute();
+  }
+  return db.updateTable('scheduled_jobs').set(claim).where('id', 'in', pick).where('status', '=', 'pending').returningAll().execute();
 }
 
 export async function finishJob(db: Executor, id: string, status: 'done' | 'failed' | 'pending', error?: string, runAt?: string): Promise<void> {

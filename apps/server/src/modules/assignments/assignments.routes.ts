@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../app.ts';
-import { AssignmentActionBody, AssignmentActionParams, CreateAssignmentBody, EscalateBody, IdParams, ListAssignmentsQuery, NoticeParams } from './assignments.schemas.ts';
+import { AssignmentActionBody, AssignmentActionParams, CreateAssignmentBody, EscalateBody, ExportAssignmentsQuery, IdParams, ListAssignmentsQuery, NoticeParams } from './assignments.schemas.ts';
+import { exportAssignments } from './assignments.export.ts';
 import { actOnAssignment, createAssignment, escalateAssignment, getAssignmentDetail, listAssignments, noticeDocx } from './assignments.service.ts';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -12,6 +14,10 @@ export const assignmentRoutes = (ctx: AppContext) => async (root: FastifyInstanc
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['assignments'];
   app.get('/', { schema: { tags, summary: '督查督办事项列表（含领导交办）', querystring: ListAssignmentsQuery } }, (req) => listAssignments(ctx, actorOf(req), req.query));
+  app.get('/export.xlsx', { schema: { tags, summary: '导出督查事项清单（.xlsx）', querystring: ExportAssignmentsQuery } }, async (req, reply) => {
+    const { buf, name } = await exportAssignments(ctx, actorOf(req), req.query);
+    return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(buf);
+  });
   app.post('/', { schema: { tags, summary: '督查事项立项（可同时交办）', body: CreateAssignmentBody } }, (req) => createAssignment(ctx, actorOf(req), req.body));
   app.get('/:id', { schema: { tags, summary: '督查事项详情', params: IdParams } }, (req) => getAssignmentDetail(ctx, actorOf(req), req.params.id));
   app.post('/:id/actions/:action', { schema: { tags, summary: '办理督查事项（交办、签收、反馈、配合、延期、办结、审核、销号、退回、撤销）', params: AssignmentActionParams, body: AssignmentActionBody } }, (req) =>

@@ -63,6 +63,7 @@ export const ListAssignmentsQuery = z.strictObject({
   ...pageQuery,
 });
 export type ListAssignmentsQuery = z.infer<typeof ListAssignmentsQuery>;
+export const ExportAssignmentsQuery = ListAssignmentsQuery.omit({ page: true, pageSize: true });
 
 export const AssignmentActionParams = z.strictObject({
   id: idString,

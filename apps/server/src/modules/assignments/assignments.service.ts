@@ -477,7 +477,8 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
       await svRepo.insertFeedback(tx, {
         id: uuidv7(), assignment_id: id, kind: feedback.kind, unit_id: actor.unitId ?? a.assignee_unit_id, author_id: actor.id, author_name: actor.displayName,
         text: result.comment ?? '', progress: feedback.progress, figures: feedback.figures ? JSON.stringify(feedback.figures) : null, event_id: eventId,
-        late: feedback.kind !== 'contribution' && Number(a.missed_feedbacks) > 0 ? 1 : 0, at,
+        // Late: a due date passed without a report, whether or not the daily sweep has counted it yet.
+        late: feedback.kind !== 'contribution' && (Number(a.missed_feedbacks) > 0 || (a.next_feedback_due !== null && a.next_feedback_due < toShanghaiDate(now))) ? 1 : 0, at,
       });
     }
     if (attachmentIds.length) {
@@ -499,6 +500,7 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
     if (action === 'dispatch') updated = await dispatchItem(tx, ctx, cal, config, updated, actor);
     else updated = await refreshItem(tx, ctx, cal, config, updated);
     await updateInitiatedOf(tx, ctx, updated);
+    if (a.state === 'pending_receipt' && updated.state !== 'pending_receipt') await jobs.cancelPendingJobs(tx, `assignment-receipt:${id}:`);
     if (!OPEN_STATES.has(updated.state)) await jobs.cancelPendingJobs(tx, `assignment:${id}:`);
     else if (deadlineChanged || action === 'dispatch') await scheduleReminders(tx, ctx, cal, updated);
     await recordAudit(tx, ctx, actor, {

@@ -71,17 +71,21 @@ export async function leadUserIds(db: Executor, a: Pick<AssignmentRow, 'assignee
 async function advanceFeedbackWindows(tx: Executor, cal: WorkCalendar, a: AssignmentRow, today: string, at: string): Promise<Partial<AssignmentRow>> {
   let due = a.next_feedback_due;
   let windowStart = a.feedback_window_start ?? a.start_date ?? today;
+  // The first window opens on the day of 交办 and a report that same day answers it; later windows open
+  // on the previous due date, and a report on that date answered the previous one.
+  let firstWindow = a.dispatched_at !== null && windowStart === shanghaiDateOf(a.dispatched_at);
   let missed = Number(a.missed_feedbacks);
   if (!due || due >= today) return {};
   const lastFeedback = shanghaiDateOf(a.last_feedback_at);
   while (due && due < today) {
-    const answered = lastFeedback !== null && lastFeedback > windowStart && lastFeedback <= due;
+    const answered = lastFeedback !== null && (lastFeedback > windowStart || (firstWindow && lastFeedback === windowStart)) && lastFeedback <= due;
     if (!answered && !IN_REVIEW.has(a.state)) {
       await svRepo.insertMiss(tx, { assignment_id: a.id, due_date: due, unit_id: a.assignee_unit_id, recorded_at: at });
       // A late feedback (after this due date) already cleared the count; it must not come back.
       if (!(lastFeedback !== null && lastFeedback > due)) missed += 1;
     }
     windowStart = due;
+    firstWindow = false;
     due = nextFeedbackDue(cal, a.feedback_cycle as FeedbackCycle, a.feedback_day, due, a.deadline);
   }
   return { next_feedback_due: due, feedback_window_start: windowStart, missed_feedbacks: missed };
@@ -215,6 +219,11 @@ export async function dispatchItem(tx: Executor, ctx: AppContext, cal: WorkCalen
     id: uuidv7(), assignment_id: a.id, action: 'notice', from_state: a.state, to_state: a.state, actor_id: who.id, actor_name: who.displayName,
     comment: `印发交办单（${numberText}），请于${patch.receipt_due}前签收`, data: JSON.stringify({ kind: 'dispatch', numberText }), at: now.toISOString(),
   });
+  // Its own key prefix: deadline reminders are rescheduled under `assignment:<id>:` and must not cancel this one.
+  await jobs.scheduleJob(tx, {
+    id: uuidv7(), kind: 'assignment.remind_receipt', unique_key: `assignment-receipt:${a.id}:${patch.receipt_due}`, run_at: dueAtOf(patch.receipt_due!),
+    payload: JSON.stringify({ assignmentId: a.id, receiptDue: patch.receipt_due }), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: now.toISOString(),
+  });
   return refreshItem(tx, ctx, cal, config, row);
 }
 
@@ -236,6 +245,18 @@ export async function issueEscalation(tx: Executor, ctx: AppContext, cal: WorkCa
   });
   await recordAudit(tx, ctx, { id: who.id === SYSTEM_ACTOR.id ? null : who.id, displayName: who.displayName, ip: who.ip ?? null }, { action: 'assignment.escalate', entityType: MODULE, entityId: a.id, detail: { kind, numberText, escalationNo } });
   return { ...a, escalation_count: escalationNo, updated_at: at };
+}
+
+/** 签收 not done by the receipt deadline: a 催办 to-do for the lead unit and a line in the history. */
+export async function runReceiptReminder(ctx: AppContext, tx: Executor, _kind: string, payload: { assignmentId: string; receiptDue: string }): Promise<void> {
+  const a = await repo.lockAssignment(tx, payload.assignmentId);
+  if (!a || a.state !== 'pending_receipt' || a.receipt_due !== payload.receiptDue) return;
+  await openTodos(tx, ctx, { module: MODULE, entityId: a.id, task: '催办：逾期未签收', title: a.title, urgency: 'urgent', dueAt: dueAtOf(a.deadline) }, await leadUserIds(tx, a));
+  await repo.insertAssignmentEvent(tx, {
+    id: uuidv7(), assignment_id: a.id, action: 'remind', from_state: a.state, to_state: a.state, actor_id: SYSTEM_ACTOR.id, actor_name: SYSTEM_ACTOR.displayName,
+    comment: `已超过签收时限（${a.receipt_due}），请立即签收`, data: null, at: ctx.now().toISOString(),
+  });
+  await recordAudit(tx, ctx, { id: null, displayName: '系统', ip: null }, { action: 'assignment.remind_receipt', entityType: MODULE, entityId: a.id });
 }
 
 const SWEEP_PAGE = 1000;

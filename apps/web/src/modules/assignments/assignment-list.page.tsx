@@ -1,7 +1,7 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Empty, Input, Pagination, Segmented, Select, Space, Table, TreeSelect, type TableColumnsType } from 'antd';
-import { FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Input, Pagination, Segmented, Select, Space, Table, TreeSelect, type TableColumnsType } from 'antd';
+import { DownloadOutlined, FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canCreateAssignment } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
@@ -11,7 +11,7 @@ import { formatDate } from '../../shared/format';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useDirectory, useDirectoryPickers } from '../org/directory.api';
-import { useAssignmentList, type AssignmentFilters, type AssignmentSummary } from './assignments.api';
+import { exportAssignments, useAssignmentList, type AssignmentFilters, type AssignmentSummary } from './assignments.api';
 import { CLOSED_STATES, COLOUR_LABELS, LEVEL_LABELS, SOURCE_KIND_OPTIONS, STATE_LABELS } from './assignment-labels';
 import { ColourTag, ItemStateTag, LevelTag, ProgressVsExpected } from './assignment-tags';
 
@@ -64,6 +64,8 @@ export function AssignmentListPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [params, update] = useUrlFilters();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
   const directory = useDirectory();
   const read = (key: (typeof FILTER_KEYS)[number]) => params.get(key) ?? '';
   const filters: Required<AssignmentFilters> = {
@@ -185,6 +187,19 @@ export function AssignmentListPage() {
         subtitle="督查事项和领导交办事项的办理进度、红黄绿预警与反馈情况"
         extra={
           <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              data-testid="sv-export"
+              loading={exporting}
+              onClick={() => {
+                setExporting(true);
+                exportAssignments(filters)
+                  .catch((e: unknown) => message.error(e instanceof Error ? e.message : '导出失败，请稍后再试'))
+                  .finally(() => setExporting(false));
+              }}
+            >
+              导出
+            </Button>
             {canImport ? (
               <Button icon={<ImportOutlined />} data-testid="sv-import" onClick={() => navigate('/supervision/import')}>
                 批量导入

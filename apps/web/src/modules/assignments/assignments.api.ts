@@ -220,6 +220,12 @@ export function useAssignmentList(filters: AssignmentFilters) {
   });
 }
 
+/** The list as filtered, as .xlsx (the server caps it and audits the export). */
+export function exportAssignments(filters: AssignmentFilters): Promise<void> {
+  const { page: _page, pageSize: _pageSize, ...rest } = filters;
+  return api.download('/assignments/export.xlsx', rest, '督查事项.xlsx');
+}
+
 export function useAssignment(id: string) {
   return useQuery({
     queryKey: [...KEY, 'detail', id],
