@@ -47,7 +47,9 @@ describe('督查督办 end to end (Chromium)', () => {
   let docxFile = '';
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-sv-e2e-'));
 
+  const hasLibreOffice = onPath('libreoffice');
   before(async () => {
+    if (!hasLibreOffice) console.warn('注意：libreoffice 不在 PATH 上，通报 .docx 只用 jszip 检查，不渲染为 PDF（该步骤记为 skipped）。');
     e2e = await startE2E();
   });
   after(async () => {
@@ -109,13 +111,16 @@ describe('督查督办 end to end (Chromium)', () => {
     }
   }
 
-  /** Types a date into an antd DatePicker's input, confirms it and checks the input keeps it. */
+  /**
+   * Types a date into an antd DatePicker's input and leaves it with Tab, which commits it (Enter would also
+   * submit the surrounding form), then checks the input keeps it.
+   */
   async function pickDate(input: Locator, date: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await input.click();
       await input.fill(date);
-      await input.press('Enter');
-      await input.page().locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => input.press('Escape'));
+      await input.press('Tab');
+      await input.page().locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
       const value = await input.inputValue();
       if (value === date) return;
       if (attempt === 3) assert.fail(`the date picker shows "${value}", not ${date}`);
@@ -175,6 +180,15 @@ describe('督查督办 end to end (Chromium)', () => {
     });
     await page.getByTestId('assignment-title').filter({ hasText: FORM_TITLE }).waitFor();
     formItemPath = new URL(page.url()).pathname;
+    // What the form sent, as the server stored it.
+    const stored = (await (await page.request.get(`${e2e.baseUrl}/api${formItemPath}`)).json()) as Record<string, unknown> & { source: Record<string, unknown>; tasks: { target: number }[] };
+    assert.equal(stored.startDate, meetingDay, '开始日期 is the meeting day');
+    assert.equal(stored.deadline, formDeadline, '办理期限 is 20 working days from today');
+    assert.equal(stored.sourceKind, 'meeting_minutes');
+    assert.equal(stored.source.ref, MEETING);
+    assert.equal(stored.leaderName, '李明');
+    assert.equal(stored.assigneeUnitName, DRC_FULL_NAME);
+    assert.deepEqual(stored.tasks.map((t) => t.target), [100]);
     assert.match((await page.getByTestId('assignment-state').textContent()) ?? '', /待签收/);
     // Nothing reported yet: the schedule is half gone, but the colour waits for the first report.
     assert.equal(await colour(page).getAttribute('data-colour'), 'green');
@@ -298,7 +312,7 @@ describe('督查督办 end to end (Chromium)', () => {
     await page.context().close();
   });
 
-  it('the 通报 renders to PDF with LibreOffice', { skip: onPath('libreoffice') ? false : 'libreoffice is not on PATH; the .docx was checked with jszip only' }, () => {
+  it('the 通报 renders to PDF with LibreOffice', { skip: hasLibreOffice ? false : 'libreoffice is not on PATH; the .docx was checked with jszip only' }, () => {
     assert.ok(docxFile && fs.existsSync(docxFile), 'the 通报 was downloaded by the previous step');
     const outDir = path.join(tmp, 'pdf');
     fs.mkdirSync(outDir);
