@@ -466,7 +466,9 @@ export async function generateSupervision(ctx: AppContext, handle: DatabaseHandl
           rule = '延期后指定日期';
         }
         reportAt = sk.T0 + (dayEnd(deadline) - sk.T0) * (chance(0.85) ? between(0.3, 0.95) : between(1.02, 1.6));
-        if (reportAt > NOW - 3 * DAY) reportAt = sk.T0 + (NOW - 3 * DAY - sk.T0) * between(0.5, 1);
+        // Reported at least three days ago (but after 交办), so that 审核 and 销号 have happened since.
+        const latest = Math.max(sk.T0 + 0.2 * DAY, NOW - 3 * DAY);
+        if (reportAt > latest) reportAt = sk.T0 + (latest - sk.T0) * between(0.5, 1);
         acceptAt = reportAt + between(0.1, 2.5) * DAY;
         completedAt = acceptAt + between(0.05, 2) * DAY;
         if (completedAt > NOW - 30 * MIN) {

@@ -124,14 +124,17 @@ export interface BoardFilter {
   clearedLevels: string[];
 }
 
-function boardBase(db: Executor, f: BoardFilter) {
-  let q = db.selectFrom('assignments').where('assignments.colour', 'is not', null).where('assignments.classification', 'in', f.clearedLevels);
+/** The board's filters, on any query over `assignments`. */
+function filtered(db: Executor, f: BoardFilter) {
+  let q = db.selectFrom('assignments').where('assignments.classification', 'in', f.clearedLevels);
   if (f.unitId) q = q.where('assignments.assignee_unit_id', '=', f.unitId);
   if (f.leaderId) q = q.where('assignments.leader_id', '=', f.leaderId);
   if (f.sourceKind) q = q.where('assignments.source_kind', '=', f.sourceKind);
   if (f.level) q = q.where('assignments.level', '=', f.level);
   return q;
 }
+
+const boardBase = (db: Executor, f: BoardFilter) => filtered(db, f).where('assignments.colour', 'is not', null);
 
 /** Open items counted by colour and by one grouping column. */
 export async function boardCounts(db: Executor, f: BoardFilter, by: 'assignee_unit_id' | 'leader_id' | 'source_kind') {
@@ -143,22 +146,16 @@ export async function boardCounts(db: Executor, f: BoardFilter, by: 'assignee_un
 }
 
 export async function countRegistered(db: Executor, f: BoardFilter): Promise<number> {
-  let q = db.selectFrom('assignments').where('state', '=', 'registered').where('classification', 'in', f.clearedLevels);
-  if (f.unitId) q = q.where('assignee_unit_id', '=', f.unitId);
-  if (f.leaderId) q = q.where('leader_id', '=', f.leaderId);
-  if (f.sourceKind) q = q.where('source_kind', '=', f.sourceKind);
-  if (f.level) q = q.where('level', '=', f.level);
-  const r = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, f).where('assignments.state', '=', 'registered').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function countCompletedBetween(db: Executor, f: BoardFilter, fromInstant: string, toInstant: string): Promise<number> {
-  let q = db.selectFrom('assignments').where('completed_at', '>=', fromInstant).where('completed_at', '<', toInstant).where('classification', 'in', f.clearedLevels);
-  if (f.unitId) q = q.where('assignee_unit_id', '=', f.unitId);
-  if (f.leaderId) q = q.where('leader_id', '=', f.leaderId);
-  if (f.sourceKind) q = q.where('source_kind', '=', f.sourceKind);
-  if (f.level) q = q.where('level', '=', f.level);
-  const r = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, f)
+    .where('assignments.completed_at', '>=', fromInstant)
+    .where('assignments.completed_at', '<', toInstant)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -2,16 +2,7 @@
 // these are for filters and forms, where there is no item yet.
 import type { AssignmentState, Colour, FeedbackCycle, FeedbackKind, ItemLevel, Rating, SourceKind } from './assignments.api';
 
-export const STATE_LABELS: Record<AssignmentState, string> = {
-  registered: '已立项待交办',
-  pending_receipt: '待签收',
-  in_progress: '办理中',
-  extension_requested: '延期审批中',
-  completion_reported: '待审核办结',
-  office_accepted: '待领导确认',
-  completed: '已办结',
-  cancelled: '已撤销',
-};
+export { ASSIGNMENT_STATE_LABELS as STATE_LABELS } from '../../shared/labels';
 
 export const STATE_COLORS: Record<AssignmentState, string> = {
   registered: 'default',

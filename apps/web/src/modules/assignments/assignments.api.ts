@@ -1,20 +1,11 @@
 // 督查督办 items (领导交办 is one source among six): shapes of "Supervision items" in docs/API.md; keep in step with that file.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Clearance, DeadlineInput, FileRef, Page, Urgency } from '../../api/types';
+import type { AssignmentState, Clearance, DeadlineInput, FileRef, Page, Urgency } from '../../api/types';
 
 const KEY = ['assignments'] as const;
 
-/** 已立项待交办 待签收 办理中 延期审批中 待审核办结 待领导确认 已办结 已撤销 */
-export type AssignmentState =
-  | 'registered'
-  | 'pending_receipt'
-  | 'in_progress'
-  | 'extension_requested'
-  | 'completion_reported'
-  | 'office_accepted'
-  | 'completed'
-  | 'cancelled';
+export type { AssignmentState };
 
 /** 党委决策部署 会议议定事项 领导批示 领导交办 上级交办 媒体和群众反映 */
 export type SourceKind =

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, InputNumber, Row, Skeleton, Space, Switch, type FormRule } from 'antd';
+import { DEFAULT_SUPERVISION_CONFIG } from '@zhongshu/core/supervision/config.ts';
 import { PageHeader } from '../../shared/page-header';
 import { QueryError } from '../../shared/query-error';
 import { showFieldError } from '../../shared/form-errors';
@@ -7,18 +8,8 @@ import { useSaveSupervisionConfig, useSupervisionConfig, type SupervisionConfig 
 import { AUTO_ESCALATE_LABEL, CONFIG_FIELDS } from './supervision-labels';
 import './supervision.css';
 
-/** The product's defaults (docs/API.md), offered as a one-click way back. */
-const DEFAULTS: SupervisionConfig = {
-  receiptWorkdays: 2,
-  dueSoonWorkdays: 3,
-  yellowBehindPoints: 10,
-  redBehindPoints: 30,
-  yellowMissedFeedbacks: 1,
-  redMissedFeedbacks: 2,
-  autoEscalateOnRed: true,
-  escalationReplyWorkdays: 3,
-  interviewRedThreshold: 3,
-};
+/** The product's defaults, offered as a one-click way back. */
+const DEFAULTS: SupervisionConfig = DEFAULT_SUPERVISION_CONFIG;
 
 /** A red threshold below the yellow one would make an item red before it was ever yellow. */
 const NOT_BELOW_YELLOW: Partial<Record<keyof SupervisionConfig, { yellow: keyof SupervisionConfig; message: string }>> = {

@@ -1,5 +1,6 @@
 // Chinese words for the 督查督办 codes, one place so that the board, the circular and the ranking agree.
-import type { AccountabilityKind, Colour, ItemLevel, SourceKind, SupervisionConfig, UnitFigures } from './supervision.api';
+import { SUPERVISION_CONFIG_BOUNDS } from '@zhongshu/core/supervision/config.ts';
+import type { AccountabilityKind, Colour, ItemLevel, SupervisionConfig, UnitFigures } from './supervision.api';
 
 export const COLOUR_LABELS: Record<Colour, string> = { red: '红灯', yellow: '黄灯', green: '绿灯' };
 /** Red and green as people read warning lights; yellow dark enough to read as text on white. */
@@ -8,14 +9,7 @@ export const COLOUR_TAG: Record<Colour, string> = { red: 'red', yellow: 'gold', 
 /** Most urgent first, the order every table and card uses. */
 export const COLOURS: Colour[] = ['red', 'yellow', 'green'];
 
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  committee_decision: '党委决策部署',
-  meeting_minutes: '会议议定事项',
-  leader_instruction: '领导批示',
-  leader_assignment: '领导交办',
-  superior_assignment: '上级交办',
-  public_issue: '媒体和群众反映',
-};
+export { SOURCE_KIND_LABELS } from '../assignments/assignment-labels';
 
 export const LEVEL_LABELS: Record<ItemLevel, string> = { key: '重点', general: '一般' };
 
@@ -62,14 +56,20 @@ type NumericSetting = Exclude<keyof SupervisionConfig, 'autoEscalateOnRed'>;
  * The warning rules as the office sets them. Bounds mirror SUPERVISION_CONFIG_BOUNDS in
  * packages/core (the server checks them again and names the field when it refuses).
  */
-export const CONFIG_FIELDS: { name: NumericSetting; label: string; min: number; max: number; hint: string }[] = [
-  { name: 'receiptWorkdays', label: '签收时限（工作日）', min: 1, max: 10, hint: '交办后须在此时限内签收' },
-  { name: 'dueSoonWorkdays', label: '临期黄灯（工作日）', min: 0, max: 20, hint: '距办理期限不超过此工作日数时亮黄灯' },
-  { name: 'yellowBehindPoints', label: '黄灯进度落后（百分点）', min: 1, max: 100, hint: '实际进度落后按时序应完成进度达到此值时亮黄灯' },
-  { name: 'redBehindPoints', label: '红灯进度落后（百分点）', min: 1, max: 100, hint: '落后超过此值时亮红灯；不能小于黄灯的百分点' },
-  { name: 'yellowMissedFeedbacks', label: '黄灯未按期反馈（次）', min: 1, max: 10, hint: '连续未按期反馈达到此次数时亮黄灯' },
-  { name: 'redMissedFeedbacks', label: '红灯未按期反馈（次）', min: 1, max: 10, hint: '达到此次数时亮红灯；不能小于黄灯的次数' },
-  { name: 'escalationReplyWorkdays', label: '催办回复时限（工作日）', min: 1, max: 20, hint: '催办单、督办通知单要求书面回复的时限' },
-  { name: 'interviewRedThreshold', label: '约谈提议红灯数（每季度）', min: 1, max: 20, hint: '一个季度内牵头事项变红达到此数的单位列入约谈提议' },
-];
+const CONFIG_HINTS: Record<NumericSetting, string> = {
+  receiptWorkdays: '交办后须在此时限内签收',
+  dueSoonWorkdays: '距办理期限不超过此工作日数时亮黄灯',
+  yellowBehindPoints: '实际进度落后按时序应完成进度达到此值时亮黄灯',
+  redBehindPoints: '落后超过此值时亮红灯；不能小于黄灯的百分点',
+  yellowMissedFeedbacks: '连续未按期反馈达到此次数时亮黄灯',
+  redMissedFeedbacks: '达到此次数时亮红灯；不能小于黄灯的次数',
+  escalationReplyWorkdays: '催办单、督办通知单要求书面回复的时限',
+  interviewRedThreshold: '一个季度内牵头事项变红达到此数的单位列入约谈提议',
+};
+/** Labels and bounds are the server's own (core), so the form refuses what the server would. */
+export const CONFIG_FIELDS: { name: NumericSetting; label: string; min: number; max: number; hint: string }[] = (Object.keys(CONFIG_HINTS) as NumericSetting[]).map((name) => ({
+  name,
+  ...SUPERVISION_CONFIG_BOUNDS[name],
+  hint: CONFIG_HINTS[name],
+}));
 export const AUTO_ESCALATE_LABEL = '变红自动催办';

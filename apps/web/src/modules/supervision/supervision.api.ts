@@ -6,46 +6,11 @@ import type { Page } from '../../api/types';
 
 const KEY = ['supervision'] as const;
 
-/** 红黄绿 warning colour of an open item. */
-export type Colour = 'green' | 'yellow' | 'red';
-/** 党委决策部署 会议议定事项 领导批示 领导交办 上级交办 媒体和群众反映 */
-export type SourceKind =
-  | 'committee_decision'
-  | 'meeting_minutes'
-  | 'leader_instruction'
-  | 'leader_assignment'
-  | 'superior_assignment'
-  | 'public_issue';
-/** 重点 / 一般 */
-export type ItemLevel = 'key' | 'general';
-
-/** A supervision item as `GET /api/assignments` lists it (the fields the supervision pages read). */
-export type SupervisionItemSummary = {
-  id: string;
-  serial: string;
-  title: string;
-  state: string;
-  stateLabel: string;
-  urgency: string;
-  level: ItemLevel;
-  sourceKind: SourceKind;
-  sourceLabel: string;
-  leaderId: string;
-  leaderName: string;
-  assigneeUnitId: string;
-  assigneeUnitName: string;
-  assigneeUserName: string | null;
-  deadline: string;
-  daysRemaining: number;
-  overdue: boolean;
-  dueSoon: boolean;
-  colour: Colour | null;
-  colourReasons: string[];
-  progress: number;
-  expectedProgress: number;
-  missedFeedbacks: number;
-  latestProgress: { comment: string; at: string; byName: string } | null;
-};
+// One set of item types for the whole app: the item pages own them.
+import type { AssignmentSummary, Colour, ItemLevel, SourceKind } from '../assignments/assignments.api';
+export type { Colour, ItemLevel, SourceKind };
+/** A supervision item as `GET /api/assignments` lists it. */
+export type SupervisionItemSummary = AssignmentSummary;
 
 // ---------- board ----------
 
@@ -243,17 +208,8 @@ export function useItemSearch(q: string, unitId: string | undefined, enabled: bo
 
 // ---------- warning rules (预警规则) ----------
 
-export type SupervisionConfig = {
-  receiptWorkdays: number;
-  dueSoonWorkdays: number;
-  yellowBehindPoints: number;
-  redBehindPoints: number;
-  yellowMissedFeedbacks: number;
-  redMissedFeedbacks: number;
-  autoEscalateOnRed: boolean;
-  escalationReplyWorkdays: number;
-  interviewRedThreshold: number;
-};
+export type { SupervisionConfig } from '@zhongshu/core/supervision/config.ts';
+import type { SupervisionConfig } from '@zhongshu/core/supervision/config.ts';
 
 export function useSupervisionConfig() {
   return useQuery({
