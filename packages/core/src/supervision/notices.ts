@@ -100,6 +100,8 @@ export interface CircularInput {
   /** Already in the order the 通报 lists them. */
   units: CircularUnitRow[];
   overdueAndRed: CircularListedItem[];
+  /** How many overdue or red items there were in all, when `overdueAndRed` names only the first of them. */
+  overdueAndRedTotal?: number;
   /** e.g. 按期办结率 = 按期办结数 ÷（办结数 + 逾期未办结数）× 100% */
   rateFormula: string;
 }
@@ -390,7 +392,12 @@ export function buildCircular(input: CircularInput): GongwenDocument {
 
   w.heading('逾期和红灯事项');
   if (input.overdueAndRed.length > 0) {
-    w.paragraph(`${input.periodLabel}，逾期未办结或亮红灯的督查事项共${input.overdueAndRed.length}项，具体如下。`);
+    const total = Math.max(input.overdueAndRedTotal ?? 0, input.overdueAndRed.length);
+    w.paragraph(
+      total > input.overdueAndRed.length
+        ? `${input.periodLabel}，逾期未办结或亮红灯的督查事项共${total}项，下表列出办理期限最早的${input.overdueAndRed.length}项，其余${total - input.overdueAndRed.length}项见督查督办系统。`
+        : `${input.periodLabel}，逾期未办结或亮红灯的督查事项共${total}项，具体如下。`,
+    );
     w.table('表2　逾期和红灯事项', [
       ITEM_HEADER,
       ...input.overdueAndRed.map((i, k) => [String(k + 1), i.serial, clause(i.title), i.leadUnitName, formatChineseDate(i.deadline), i.colourLabel, clause(chineseDates(i.reason)) || '—']),

@@ -5,6 +5,7 @@ import * as documentNumbers from './20261121T1400_document_numbers.ts';
 import * as documents from './20261121T1500_documents.ts';
 import * as documentRegisterIndexes from './20261121T1600_document_register_indexes.ts';
 import * as supervision from './20261121T1700_supervision.ts';
+import * as supervisionFiguresIndexes from './20261121T1800_supervision_figures_indexes.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1500_documents': documents,
   '20261121T1600_document_register_indexes': documentRegisterIndexes,
   '20261121T1700_supervision': supervision,
+  '20261121T1800_supervision_figures_indexes': supervisionFiguresIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,7 +13,7 @@ import type {
   AssignmentUnitTable,
   SupervisionCircularTable,
 } from '../schema.ts';
-import { inChunks, offsetOf, type Page } from './helpers.ts';
+import { inChunks, isPostgres, offsetOf, type Page } from './helpers.ts';
 
 /** States in which an item is with the unit or under review: it carries a colour. */
 export const COLOURED_STATES = ['pending_receipt', 'in_progress', 'extension_requested', 'completion_reported', 'office_accepted'];
@@ -159,16 +159,12 @@ export async function countCompletedBetween(db: Executor, f: BoardFilter, fromIn
   return Number(r.n);
 }
 
-/** Red then yellow items, earliest deadline first. */
-export function attentionItems(db: Executor, f: BoardFilter, limit: number) {
-  return boardBase(db, f)
-    .where('assignments.colour', 'in', ['red', 'yellow'])
-    .select('assignments.id')
-    .orderBy(sql`case when assignments.colour = 'red' then 0 else 1 end`)
-    .orderBy('assignments.deadline')
-    .orderBy('assignments.id')
-    .limit(limit)
-    .execute();
+/** Red then yellow items, earliest deadline first: two index walks on (colour, deadline), not a sort of them all. */
+export async function attentionItems(db: Executor, f: BoardFilter, limit: number) {
+  const of = (colour: string, n: number) =>
+    boardBase(db, f).where('assignments.colour', '=', colour).select('assignments.id').orderBy('assignments.deadline').orderBy('assignments.id').limit(n).execute();
+  const red = await of('red', limit);
+  return red.length < limit ? [...red, ...(await of('yellow', limit - red.length))] : red;
 }
 
 /** Distinct items per unit that turned red between two instants (colour log). */
@@ -218,17 +214,39 @@ export function completedBetween(db: Executor, fromInstant: string, toInstant: s
     .execute();
 }
 
-/** Items open at `endInstant` (dispatched by then, not 销号 by then, not cancelled) whose deadline was before `endDate`. */
-export function overdueAt(db: Executor, endInstant: string, endDate: string) {
-  return db
-    .selectFrom('assignments')
-    .innerJoin('units', 'units.id', 'assignments.assignee_unit_id')
-    .select(['assignments.id', 'assignments.serial_year', 'assignments.serial_no', 'assignments.title', 'assignments.assignee_unit_id', 'assignments.deadline', 'assignments.colour', 'units.name as unit_name'])
-    .where('assignments.deadline', '<', endDate)
-    .where('assignments.dispatched_at', '<', endInstant)
-    .where('assignments.state', '!=', 'cancelled')
-    .where((eb) => eb.or([eb('assignments.completed_at', 'is', null), eb('assignments.completed_at', '>=', endInstant)]))
-    .execute();
+const OPEN_OR_REVIEW = ['registered', ...COLOURED_STATES];
+
+/** `column < value` that SQLite's planner must not answer from the column's index (a unary +); PostgreSQL plans well without the hint and has no + for text. */
+function beforeWithoutIndex(db: Executor, column: string, value: string) {
+  return isPostgres(db) ? sql<boolean>`${sql.ref(column)} < ${value}` : sql<boolean>`+${sql.ref(column)} < ${value}`;
+}
+
+/**
+ * Items open at `endInstant` (dispatched by then, not 销号 by then, not cancelled) whose deadline was before
+ * `endDate`: those still open now, plus those 销号 since. Two index-friendly halves instead of one OR, which
+ * made the planner walk every dispatched item; the `+` keeps it off the dispatched_at index.
+ */
+export async function overdueAt(db: Executor, endInstant: string, endDate: string) {
+  const base = () =>
+    db
+      .selectFrom('assignments')
+      .innerJoin('units', 'units.id', 'assignments.assignee_unit_id')
+      .select(['assignments.id', 'assignments.serial_year', 'assignments.serial_no', 'assignments.title', 'assignments.assignee_unit_id', 'assignments.deadline', 'assignments.colour', 'units.name as unit_name'])
+      .where('assignments.deadline', '<', endDate)
+      .where(beforeWithoutIndex(db, 'assignments.dispatched_at', endInstant));
+  const [open, closedSince] = await Promise.all([
+    base().where('assignments.state', 'in', OPEN_OR_REVIEW).execute(),
+    base().where('assignments.completed_at', '>=', endInstant).execute(),
+  ]);
+  return [...open, ...closedSince];
+}
+
+/** Items dispatched before `endInstant` and neither 销号 nor cancelled by then (the same two halves). */
+export async function countOpenAt(db: Executor, endInstant: string): Promise<number> {
+  const count = (q: ReturnType<typeof openBase>) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+  const openBase = () => db.selectFrom('assignments').where(beforeWithoutIndex(db, 'dispatched_at', endInstant));
+  const [open, closedSince] = await Promise.all([count(openBase().where('state', 'in', OPEN_OR_REVIEW)), count(openBase().where('completed_at', '>=', endInstant))]);
+  return open + closedSince;
 }
 
 export async function missesByUnit(db: Executor, fromDate: string, toDate: string) {
@@ -306,16 +324,4 @@ export function autoCircularFor(db: Executor, start: string, end: string) {
 
 export async function setCircularDocument(db: Executor, id: string, documentId: string): Promise<void> {
   await db.updateTable('supervision_circulars').set({ document_id: documentId }).where('id', '=', id).execute();
-}
-
-/** Items dispatched before `endInstant` and neither 销号 nor cancelled by then. */
-export async function countOpenAt(db: Executor, endInstant: string): Promise<number> {
-  const r = await db
-    .selectFrom('assignments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('dispatched_at', '<', endInstant)
-    .where('state', '!=', 'cancelled')
-    .where((eb) => eb.or([eb('completed_at', 'is', null), eb('completed_at', '>=', endInstant)]))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }

@@ -17,7 +17,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { addInitiated, closeTodos, deadlineFlagger, openTodos, DUE_SOON_WORKDAYS } from '../inbox/inbox.service.ts';
 import { updateInitiatedOf } from './initiated.ts';
 import { scheduleDeadlineReminders } from '../../jobs/deadline-reminders.ts';
-import { COLOURED, MODULE, dispatchItem, dueAtOf, issueEscalation, leadUserIds, refreshItem, serialText, supervisionConfig } from '../supervision/supervision.items.ts';
+import { COLOURED, MODULE, dispatchItem, dueAtOf, issueEscalation, itemsChanged, leadUserIds, refreshItem, serialText, supervisionConfig } from '../supervision/supervision.items.ts';
 import { SOURCE_KIND_LABELS, type AssignmentActionBody, type CreateAssignmentBody, type ListAssignmentsQuery } from './assignments.schemas.ts';
 
 export { MODULE, serialText };
@@ -227,6 +227,8 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
   };
   if (opts.tx) await write(opts.tx);
   else await ctx.db.transaction().execute(write);
+  // Again after the commit: a board rebuilt while the transaction was open saw the item without this change.
+  itemsChanged();
   return { id };
 }
 
@@ -510,6 +512,7 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
       detail: { from: a.state, to, ...(deadlineChanged ? { deadlineBefore: a.deadline, deadlineAfter: patch.deadline } : {}), ...(attachmentIds.length ? { attachmentIds } : {}), ...(body.rating ? { rating: body.rating } : {}) },
     });
   });
+  itemsChanged();
   return getAssignmentDetail(ctx, actor, id, { auditRead: false });
 }
 
@@ -525,6 +528,7 @@ export async function escalateAssignment(ctx: AppContext, actor: Actor, id: stri
     if (!rel.has('office')) throw new AppError('WORKFLOW_FORBIDDEN', '催办由党委办公室（督查室）发出');
     await issueEscalation(tx, ctx, cal, config, a, actor, comment?.trim() || null);
   });
+  itemsChanged();
   return getAssignmentDetail(ctx, actor, id, { auditRead: false });
 }
 

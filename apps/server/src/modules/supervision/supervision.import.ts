@@ -13,6 +13,7 @@ import { FIELD_LABELS } from '../../lib/validation.ts';
 import { SOURCE_KINDS, SOURCE_KIND_LABELS, type CreateAssignmentBody } from '../assignments/assignments.schemas.ts';
 import { createAssignment } from '../assignments/assignments.service.ts';
 import type { ImportRow } from './supervision.schemas.ts';
+import { itemsChanged } from './supervision.items.ts';
 
 const SHEET = '督查事项';
 const MAX_ROWS = 500;
@@ -174,5 +175,6 @@ export async function importItems(ctx: AppContext, actor: Actor, rows: { n: numb
     if (e !== ABORT) throw e;
     return { created: 0, ids: [], errors };
   }
+  itemsChanged();
   return { created: ids.length, ids, errors: [] };
 }

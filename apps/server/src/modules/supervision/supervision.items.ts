@@ -36,6 +36,13 @@ const IN_REVIEW = new Set(['completion_reported', 'office_accepted']);
 export const COLOURED = new Set([...WITH_UNIT, ...IN_REVIEW]);
 
 export const SYSTEM_ACTOR = { id: 'system', displayName: '系统' } as const;
+
+let version = 0;
+/** Bumped whenever this process changes an item, so views built from many items (the board) know to rebuild. */
+export const itemsVersion = () => version;
+export function itemsChanged(): void {
+  version += 1;
+}
 type Who = { id: string; displayName: string; ip?: string | null };
 
 export async function supervisionConfig(db: Executor): Promise<SupervisionConfig> {
@@ -96,6 +103,7 @@ async function advanceFeedbackWindows(tx: Executor, cal: WorkCalendar, a: Assign
  * red and the configuration says so, sends the next escalation notice. Returns the updated row.
  */
 export async function refreshItem(tx: Executor, ctx: AppContext, cal: WorkCalendar, config: SupervisionConfig, a: AssignmentRow): Promise<AssignmentRow> {
+  itemsChanged();
   const now = ctx.now();
   const at = now.toISOString();
   const today = toShanghaiDate(now);

@@ -26,10 +26,12 @@ import { SOURCE_KIND_LABELS } from '../assignments/assignments.schemas.ts';
 import { overseesAll, toSummaries } from '../assignments/assignments.service.ts';
 import { createOutgoing } from '../documents/documents.service.ts';
 import { clerkUnitsOf } from '../documents/documents.access.ts';
-import { serialText, saveSupervisionConfig, supervisionConfig } from './supervision.items.ts';
+import { itemsChanged, itemsVersion, serialText, saveSupervisionConfig, supervisionConfig } from './supervision.items.ts';
 import type { AccountabilityBody, AccountabilityQuery, BoardQuery, PeriodBody, RankingQuery } from './supervision.schemas.ts';
 
 const MODULE = 'supervision';
+/** At most this many overdue or red items are named in the 通报 itself; the system lists them all. */
+const CIRCULAR_LISTED_MAX = 300;
 const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, field);
 
 /** The board, figures and circulars are the office's and the leaders' view. */
@@ -46,8 +48,28 @@ function requireOffice(actor: Actor): void {
 const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
+/**
+ * The board is the same for every reader with the same clearance and filters. It is kept for a short while
+ * and dropped at once when this process changes any item; changes made by other processes show within
+ * BOARD_TTL_MS.
+ */
+const BOARD_TTL_MS = 30_000;
+const boardCache = new WeakMap<AppContext, Map<string, { at: number; version: number; value: Promise<unknown> }>>();
+
 export async function board(ctx: AppContext, actor: Actor, q: BoardQuery) {
   await requireOverseer(ctx.db, actor);
+  const key = JSON.stringify([actor.clearance, q.unitId ?? '', q.leaderId ?? '', q.sourceKind ?? '', q.level ?? '', toShanghaiDate(ctx.now())]);
+  let cache = boardCache.get(ctx);
+  if (!cache) boardCache.set(ctx, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === itemsVersion() && Date.now() - hit.at < BOARD_TTL_MS) return hit.value as ReturnType<typeof computeBoard>;
+  const value = computeBoard(ctx, actor, q);
+  cache.set(key, { at: Date.now(), version: itemsVersion(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+async function computeBoard(ctx: AppContext, actor: Actor, q: BoardQuery) {
   const f = { ...q, clearedLevels: clearedLevels(actor.clearance) };
   const today = toShanghaiDate(ctx.now());
   const quarter = quarterOf(today);
@@ -160,7 +182,7 @@ export async function periodFigures(db: Executor, from: string, to: string) {
   // The circular names overdue and red items; a classified item is counted but not named.
   const overdueIds = new Set(overdue.map((o) => o.id));
   const listedIds = [...new Set([...overdue.map((o) => o.id), ...redItems.map((r) => r.assignment_id)])];
-  const briefs = await repo.itemsBrief(db, listedIds.slice(0, 500));
+  const briefs = await repo.itemsBrief(db, listedIds);
   const overdueAndRed = briefs
     .map((b) => ({
       id: b.id,
@@ -214,7 +236,9 @@ export async function generateCircular(ctx: AppContext, db: Executor, actor: Act
     recipients: recipients.length ? recipients : ['各有关单位'],
     totals: figures.totals,
     units: figures.units.map((u) => ({ unitName: u.unitName, assigned: u.assigned, concluded: u.concluded, concludedOnTime: u.concludedOnTime, overdue: u.overdue, red: u.red, feedbacksMissed: u.feedbacksMissed, onTimeRate: u.onTimeRate })),
-    overdueAndRed: figures.overdueAndRed.map((i) => ({ serial: i.serial, title: i.title, leadUnitName: i.leadUnitName, deadline: i.deadline, colourLabel: i.colour ? COLOUR_LABELS[i.colour] : '—', reason: i.reason })),
+    // Each named row costs the renderer about a millisecond; the earliest deadlines are named, the count is of all.
+    overdueAndRedTotal: figures.overdueAndRed.length,
+    overdueAndRed: figures.overdueAndRed.slice(0, CIRCULAR_LISTED_MAX).map((i) => ({ serial: i.serial, title: i.title, leadUnitName: i.leadUnitName, deadline: i.deadline, colourLabel: i.colour ? COLOUR_LABELS[i.colour] : '—', reason: i.reason })),
     rateFormula: figures.formula,
   });
   const id = uuidv7();
@@ -341,5 +365,7 @@ export async function putConfig(ctx: AppContext, actor: Actor, body: Supervision
     await saveSupervisionConfig(tx, body);
     await recordAudit(tx, ctx, actor, { action: 'supervision.config_update', entityType: MODULE, entityId: 'config', detail: { before, after: body } });
   });
+  // The board's 约谈 proposals follow the threshold.
+  itemsChanged();
   return supervisionConfig(ctx.db);
 }
