@@ -15,7 +15,7 @@ import { createCalendar } from '@zhongshu/core/calendar/index.ts';
 import { expectedProgress } from '@zhongshu/core/supervision/rules.ts';
 import { Scheduler } from '../src/jobs/scheduler.ts';
 import { sweepItems } from '../src/modules/supervision/supervision.items.ts';
-import { createTestEnv, DIALECT, login, multipart, multipartWithFields, request, seedSupervisionCounty, type Session, type TestEnv } from './helpers.ts';
+import { createTestEnv, DIALECT, login, makeUser, multipart, multipartWithFields, request, seedSupervisionCounty, type Session, type TestEnv } from './helpers.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -789,5 +789,21 @@ describe(`督查督办 supervision flow (${DIALECT})`, () => {
       // Drill-down: the list with the same filter plus a colour.
       const reds = await ok(request(env, 'GET', `/api/assignments?unitId=${c.township}&colour=red`, { session: w.leader2 }));
       assert.deepEqual(reds.items.map((i: any) => i.id).sort(), [yellow, red1, red2].sort());
+    }));
+
+  it("keeps a township's own leader to his township's items: no board, no other unit's item", () =>
+    world('2026-11-02', async (w) => {
+      const { c, env } = w;
+      await makeUser(env, 'townleader', { unitId: c.township, roles: ['leader'], isLeader: true, leaderRank: '书记', clearance: 'secret' });
+      const townLeader = await login(env, 'townleader');
+      const own = await w.create();
+      const other = await w.create({ assigneeUnitId: c.otherTownship, title: '河西镇的事项' });
+      const me = await ok(request(env, 'GET', '/api/auth/me', { session: townLeader }));
+      assert.equal(me.user.unitKind, 'township');
+      const list = await ok(request(env, 'GET', '/api/assignments', { session: townLeader }));
+      assert.deepEqual(list.items.map((i: any) => i.id), [own]);
+      await refused(request(env, 'GET', `/api/assignments/${other}`, { session: townLeader }), 404, 'NOT_FOUND');
+      await refused(request(env, 'GET', '/api/supervision/board', { session: townLeader }), 403, 'FORBIDDEN');
+      await refused(request(env, 'GET', '/api/supervision/ranking', { session: townLeader }), 403, 'FORBIDDEN');
     }));
 });

@@ -7,6 +7,8 @@ export interface Actor {
   displayName: string;
   unitId: string | null;
   unitName: string | null;
+  /** committee, office, department, township, village; null for the 三员. */
+  unitKind: string | null;
   roles: string[];
   adminRole: 'system' | 'security' | 'audit' | null;
   clearance: string;

@@ -1,6 +1,6 @@
-import { units, users } from '@zhongshu/db';
+import { units } from '@zhongshu/db';
 import type { AppContext } from '../context.ts';
-import type { Actor } from '../lib/actor.ts';
+import { seedActor } from './seed-actor.ts';
 
 const DEMO_TOWNSHIPS = ['中共示例县河西镇委员会', '中共示例县青山乡委员会', '中共示例县柳林乡委员会'];
 import { createOutgoing, getDocumentDetail, registerIncoming, saveContent } from '../modules/documents/documents.service.ts';
@@ -12,13 +12,7 @@ import { actOnDocument } from '../modules/documents/documents.actions.ts';
  * They go through the real services, so they are exactly what users would have produced.
  */
 export async function seedDemoDocuments(ctx: AppContext): Promise<void> {
-  const actor = async (username: string): Promise<Actor> => {
-    const u = (await users.findUserByUsername(ctx.db, username))!;
-    return {
-      id: u.id, username, displayName: u.display_name, unitId: u.unit_id, unitName: null, roles: await users.getRoles(ctx.db, u.id), adminRole: null,
-      clearance: u.clearance, isLeader: u.is_leader === 1, leaderRank: u.leader_rank, mustChangePassword: false, isDemo: true, sessionId: 'seed', csrfToken: '', ip: null,
-    };
-  };
+  const actor = (username: string) => seedActor(ctx, username);
   const [wenshu, changwei] = await Promise.all([actor('wenshu'), actor('changwei')]);
   // The demo's own units: the database may hold others (an organisation imported before the demo).
   const officeUnit = (await units.getUnit(ctx.db, wenshu.unitId!))!;

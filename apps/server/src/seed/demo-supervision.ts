@@ -1,7 +1,7 @@
-import { units, users } from '@zhongshu/db';
+import { units } from '@zhongshu/db';
 import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 import type { AppContext } from '../context.ts';
-import type { Actor } from '../lib/actor.ts';
+import { seedActor } from './seed-actor.ts';
 import { actOnAssignment, createAssignment } from '../modules/assignments/assignments.service.ts';
 
 /**
@@ -10,16 +10,10 @@ import { actOnAssignment, createAssignment } from '../modules/assignments/assign
  * real services, so they are exactly what users would have produced.
  */
 export async function seedDemoSupervision(ctx: AppContext): Promise<void> {
-  const actor = async (username: string): Promise<Actor> => {
-    const u = (await users.findUserByUsername(ctx.db, username))!;
-    return {
-      id: u.id, username, displayName: u.display_name, unitId: u.unit_id, unitName: null, roles: await users.getRoles(ctx.db, u.id), adminRole: null,
-      clearance: u.clearance, isLeader: u.is_leader === 1, leaderRank: u.leader_rank, mustChangePassword: false, isDemo: true, sessionId: 'seed', csrfToken: '', ip: null,
-    };
-  };
+  const actor = (username: string) => seedActor(ctx, username);
   const [ducha, fushuji, shuji, fagaiju, caizhengju, chengguan] = await Promise.all(['ducha', 'fushuji', 'shuji', 'fagaiju', 'caizhengju', 'chengguan'].map(actor));
   const all = await units.listUnits(ctx.db);
-  const unitOf = (a: Actor) => a.unitId!;
+  const unitOf = (a: { unitId: string | null }) => a.unitId!;
   const qingshan = all.find((u) => u.name === '中共示例县青山乡委员会')!;
   const cal = await ctx.calendar();
   const today = toShanghaiDate(ctx.now());

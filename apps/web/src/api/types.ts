@@ -15,6 +15,7 @@ export type Me = {
   displayName: string;
   unitId: string | null;
   unitName: string | null;
+  unitKind: UnitKind | null;
   roles: BusinessRole[];
   adminRole: AdminRole | null;
   clearance: Clearance;

@@ -23,9 +23,9 @@ export function canAccess(me: Me, area: Area): boolean {
     case 'assignments':
     case 'documents':
       return isBusinessUser(me);
-    // 督查督办 board, circulars, ranking and 问责 records: the office and the leaders.
+    // 督查督办 board, circulars, ranking and 问责 records: the office and the committee's own leaders (a township's leader follows his township's items in the list).
     case 'supervision':
-      return isBusinessUser(me) && (me.roles.includes('office') || me.roles.includes('leader'));
+      return isBusinessUser(me) && (me.roles.includes('office') || (me.roles.includes('leader') && (me.unitKind === 'committee' || me.unitKind === 'office')));
     // Bulk 立项 and the warning rules change what every unit sees: the office only.
     case 'supervision-office':
       return isBusinessUser(me) && me.roles.includes('office');

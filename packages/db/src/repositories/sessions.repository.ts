@@ -25,6 +25,7 @@ export function findSessionWithUser(db: Executor, id: string) {
       'users.display_name',
       'users.unit_id',
       'units.name as unit_name',
+      'units.kind as unit_kind',
       'users.admin_role',
       'users.clearance',
       'users.is_leader',
