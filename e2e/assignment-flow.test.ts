@@ -1,8 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, startE2E, type E2E } from './harness.ts';
+import { startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
 
 /**
  * A leader's own 交办 (one source of supervision items), in a real browser: the leader assigns a task
@@ -17,16 +16,7 @@ describe('领导交办 end to end (Chromium)', () => {
   });
   after(() => e2e?.close());
 
-  async function loginAs(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await e2e.newPage(viewport);
-    await page.goto(`${e2e.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('inbox-count').waitFor();
-    return page;
-  }
+  const loginAs = (username: string, viewport?: { width: number; height: number }) => signIn(e2e, username, viewport);
 
   async function currentCount(page: Page): Promise<number> {
     return Number((await page.getByTestId('inbox-count').textContent())?.trim() ?? 'NaN');
@@ -53,7 +43,6 @@ describe('领导交办 end to end (Chromium)', () => {
     await dialog.waitFor({ state: 'hidden' });
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   let detailPath = '';
 

@@ -1,8 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, startE2E, type E2E } from './harness.ts';
+import { startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
 
 /**
  * 办文 end to end, as the issue tells it: 城关镇 drafts a 请示 with a format mistake and fixes it with
@@ -21,18 +20,8 @@ describe('办文 end to end (Chromium)', () => {
   });
   after(() => e2e?.close());
 
-  async function loginAs(username: string): Promise<Page> {
-    const { page } = await e2e.newPage({ width: 1440, height: 900 });
-    await page.goto(`${e2e.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('inbox-count').waitFor();
-    return page;
-  }
+  const loginAs = (username: string) => signIn(e2e, username, { width: 1440, height: 900 });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   /**
    * Picks an option of an antd Select or TreeSelect inside `scope`, by its field label and the option's text,

@@ -67,3 +67,20 @@ export async function startE2E(): Promise<E2E> {
     },
   };
 }
+
+/** Signs in through the login page as a demo user and waits for the header's inbox count. */
+export async function loginAs(e2e: E2E, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await e2e.newPage(viewport);
+  await page.goto(`${e2e.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.getByTestId('inbox-count').waitFor();
+  return page;
+}
+
+/** A full-page screenshot in SCREENSHOTS, for a person to look at after the run. */
+export function shot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { createCalendar, toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
-import { DEMO_PASSWORD, SCREENSHOTS, startE2E, type E2E } from './harness.ts';
+import { SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
 
 /**
  * 督查督办 end to end, as the issue tells it: the office enters three decisions of a 常委会 meeting (one
@@ -57,18 +57,8 @@ describe('督查督办 end to end (Chromium)', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function loginAs(username: string): Promise<Page> {
-    const { page } = await e2e.newPage({ width: 1440, height: 900 });
-    await page.goto(`${e2e.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByTestId('inbox-count').waitFor();
-    return page;
-  }
+  const loginAs = (username: string) => signIn(e2e, username, { width: 1440, height: 900 });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   /** The header's to-do count once it has loaded. */
   async function currentCount(page: Page): Promise<number> {

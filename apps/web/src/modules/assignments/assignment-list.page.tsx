@@ -1,10 +1,11 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, Empty, Input, Pagination, Segmented, Select, Space, Table, TreeSelect, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Input, Pagination, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canCreateAssignment } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
+import { UnitFilter } from '../../shared/unit-filter';
 import { QueryError } from '../../shared/query-error';
 import { DaysRemaining, DueFlag, UrgencyTag } from '../../shared/status-tags';
 import { formatDate } from '../../shared/format';
@@ -262,18 +263,7 @@ export function AssignmentListPage() {
                 onChange={(value) => update({ level: value })}
                 style={{ width: 110 }}
               />
-              <TreeSelect
-                aria-label="牵头单位"
-                data-testid="sv-filter-unit"
-                value={filters.unitId || undefined}
-                treeData={unitTree}
-                placeholder="全部牵头单位"
-                allowClear
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                treeDefaultExpandAll
-                onChange={(value?: string) => update({ unitId: value ?? '' })}
-                style={{ width: 200 }}
-              />
+              <UnitFilter label="牵头单位" placeholder="全部牵头单位" value={filters.unitId} treeData={unitTree} onChange={(unitId) => update({ unitId })} width={200} testId="sv-filter-unit" />
               {leaderOptions.length > 1 || filters.leaderId ? (
                 <Select
                   aria-label="责任领导"

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Empty, Table, Tag, TreeSelect, type TableColumnsType } from 'antd';
+import { Button, Empty, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canRecordAccountability } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
+import { UnitFilter } from '../../shared/unit-filter';
 import { QueryError } from '../../shared/query-error';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useUrlFilters } from '../../shared/use-url-filters';
@@ -88,17 +89,7 @@ export function AccountabilityPage() {
       />
       <div className="zs-panel">
         <div className="zs-filters">
-          <TreeSelect
-            aria-label="单位"
-            value={filters.unitId || undefined}
-            treeData={unitTree}
-            placeholder="全部单位"
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            onChange={(value?: string) => update({ unitId: value ?? '' })}
-            style={{ width: 220 }}
-          />
+          <UnitFilter label="单位" placeholder="全部单位" value={filters.unitId} treeData={unitTree} onChange={(unitId) => update({ unitId })} width={220} />
           {linkedTitle ? (
             <Tag closable onClose={() => update({ assignmentId: '' })}>
               关联事项：{linkedTitle}

@@ -1,11 +1,12 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Col, Empty, Row, Segmented, Select, Skeleton, Table, TreeSelect, type TableColumnsType } from 'antd';
+import { Button, Col, Empty, Row, Segmented, Select, Skeleton, Table, type TableColumnsType } from 'antd';
 import { ImportOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { QueryParams } from '../../api/client';
 import { useMe } from '../../app/auth';
 import { canAccess, canRecordAccountability } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
+import { UnitFilter } from '../../shared/unit-filter';
 import { QueryError } from '../../shared/query-error';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { DaysRemaining } from '../../shared/status-tags';
@@ -290,17 +291,7 @@ export function SupervisionBoardPage() {
         }
       />
       <div className="zs-filters">
-        <TreeSelect
-          aria-label="牵头单位"
-          value={filters.unitId || undefined}
-          treeData={unitTree}
-          placeholder="全部牵头单位"
-          allowClear
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandAll
-          onChange={(value?: string) => update({ unitId: value ?? '' })}
-          style={{ width: 200 }}
-        />
+        <UnitFilter label="牵头单位" placeholder="全部牵头单位" value={filters.unitId ?? ''} treeData={unitTree} onChange={(unitId) => update({ unitId })} width={200} />
         <Select
           aria-label="责任领导"
           value={filters.leaderId || undefined}
