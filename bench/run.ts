@@ -19,7 +19,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { assignments, files, inbox, migrateToLatest, openDatabase, refreshPlannerStatistics } from '@zhongshu/db';
@@ -33,6 +32,7 @@ import { SEARCH_TERMS } from './generate-documents.ts';
 import { issueToUnits } from './issue.bench.ts';
 import { benchGongwen, type BenchRow } from './gongwen.bench.ts';
 import { benchSupervision, SUPERVISION_ITEMS, SUPERVISION_TARGETS } from './supervision.bench.ts';
+import { percentile, round, startServer, type Server } from './bench-util.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -71,54 +71,8 @@ const TARGETS: Record<string, { p95?: number; p50?: number; rps?: number; ceilin
 // 督查督办 (issue 5): board p95 < 100 ms, a month's 通报 computed and rendered < 1 s (see supervision.bench.ts).
 Object.assign(TARGETS, SUPERVISION_TARGETS);
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const log = (s: string) => console.log(s);
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-}
-
-// ---- the server process ------------------------------------------------------------------
-interface Server {
-  child: ChildProcess;
-  port: number;
-  rssMb(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-function startServer(dataDir: string): Promise<Server> {
-  const execArgv = ['--import', 'tsx'];
-  if (env.BENCH_PROFILE) execArgv.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(env.BENCH_PROFILE)}`);
-  const child = fork(path.join(here, 'server.ts'), [], { execArgv, env: { ...env, ZHONGSHU_DATA_DIR: dataDir }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(msg: string, key: string) =>
-    new Promise<T>((resolve) => {
-      const on = (m: any) => {
-        if (m && key in m) {
-          child.off('message', on);
-          resolve(m[key]);
-        }
-      };
-      child.on('message', on);
-      child.send(msg);
-    });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server process exited (${code}) before listening`)));
-    child.once('message', (m: any) => {
-      child.removeAllListeners('exit');
-      resolve({
-        child,
-        port: m.port,
-        rssMb: async () => round((await ask<number>('rss', 'rss')) / 1048576, 0),
-        stop: () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.send('stop');
-          }),
-      });
-    });
-  });
-}
 
 export interface Session {
   token: string;

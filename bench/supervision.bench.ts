@@ -23,7 +23,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { migrateToLatest, openDatabase, refreshPlannerStatistics } from '@zhongshu/db';
@@ -38,6 +37,7 @@ import { itemsChanged } from '../apps/server/src/modules/supervision/supervision
 import type { Actor } from '../apps/server/src/lib/actor.ts';
 import type { BenchRow } from './gongwen.bench.ts';
 import { generateSupervision, type SupervisionGenResult } from './generate-supervision.ts';
+import { percentile, round, startServer, type Server } from './bench-util.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -82,51 +82,9 @@ export interface SupervisionRow extends BenchRow {
   p95_cold_ms?: number;
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const log = (s: string) => console.log(s);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);
 
-// ---- the server process (as run.ts starts it) ---------------------------------------------------
-interface Server {
-  child: ChildProcess;
-  port: number;
-  rssMb(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-function startServer(dataDir: string): Promise<Server> {
-  const execArgv = ['--import', 'tsx'];
-  if (env.BENCH_PROFILE) execArgv.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(env.BENCH_PROFILE)}`);
-  const child = fork(path.join(here, 'server.ts'), [], { execArgv, env: { ...env, ZHONGSHU_DATA_DIR: dataDir }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ask = <T>(msg: string, key: string) =>
-    new Promise<T>((resolve) => {
-      const on = (m: any) => {
-        if (m && key in m) {
-          child.off('message', on);
-          resolve(m[key]);
-        }
-      };
-      child.on('message', on);
-      child.send(msg);
-    });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server process exited (${code}) before listening`)));
-    child.once('message', (m: any) => {
-      child.removeAllListeners('exit');
-      resolve({
-        child,
-        port: m.port,
-        rssMb: async () => round((await ask<number>('rss', 'rss')) / 1048576, 0),
-        stop: () =>
-          new Promise<void>((done) => {
-            child.once('exit', () => done());
-            child.send('stop');
-          }),
-      });
-    });
-  });
-}
 
 interface Session {
   token: string;
