@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { assignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { petitionRoutes, publicPetitionRoutes } from './modules/petitions/petitions.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -77,7 +78,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_CEILING_MB * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED', '登录尝试过于频繁，请1分钟后再试'),
+    errorResponseBuilder: (req) =>
+      new AppError('RATE_LIMITED', req.url.startsWith('/api/public/') ? '提交或查询过于频繁，已达到每小时的次数上限，请稍后再试' : '登录尝试过于频繁，请1分钟后再试'),
   });
   await app.register(swagger, {
     openapi: { info: { title: '中枢 Zhongshu API', version: ctx.config.version }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } } },
@@ -87,7 +89,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (req) => {
     const url = req.url.split('?')[0];
-    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || PUBLIC.has(url)) return;
+    // /api/public/ serves people without accounts (网上信访); those routes carry their own rate and size limits.
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || url.startsWith('/api/public/') || PUBLIC.has(url)) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
     const actor = await resolveSession(ctx, token, req.ip);
@@ -110,6 +113,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(inboxRoutes(ctx), { prefix: '/api/inbox' });
   await app.register(assignmentRoutes(ctx), { prefix: '/api/assignments' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/supervision' });
+  await app.register(petitionRoutes(ctx), { prefix: '/api/petitions' });
+  await app.register(publicPetitionRoutes(ctx), { prefix: '/api/public/petitions' });
   await app.register(documentRoutes(ctx), { prefix: '/api/documents' });
   await app.register(fileRoutes(ctx), { prefix: '/api/files' });
   await app.register(orgRoutes(ctx), { prefix: '/api/org' });

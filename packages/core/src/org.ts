@@ -3,10 +3,10 @@ export const CLEARANCE_LEVELS = ['none', 'secret', 'confidential', 'top_secret']
 export type Clearance = (typeof CLEARANCE_LEVELS)[number];
 export const CLEARANCE_LABELS: Record<Clearance, string> = { none: '非密', secret: '秘密', confidential: '机密', top_secret: '绝密' };
 
-/** Business roles: 领导, 党办工作人员, 承办单位工作人员. */
-export const BUSINESS_ROLES = ['leader', 'office', 'unit'] as const;
+/** Business roles: 领导, 党办工作人员, 承办单位工作人员, 信访工作人员. */
+export const BUSINESS_ROLES = ['leader', 'office', 'unit', 'petition'] as const;
 export type BusinessRole = (typeof BUSINESS_ROLES)[number];
-export const BUSINESS_ROLE_LABELS: Record<BusinessRole, string> = { leader: '领导', office: '党办工作人员', unit: '承办单位工作人员' };
+export const BUSINESS_ROLE_LABELS: Record<BusinessRole, string> = { leader: '领导', office: '党办工作人员', unit: '承办单位工作人员', petition: '信访工作人员' };
 
 /** 三员: 系统管理员, 安全保密管理员, 安全审计员. */
 export const ADMIN_ROLES = ['system', 'security', 'audit'] as const;

@@ -14,3 +14,4 @@ export * as documentNumbers from './repositories/document-numbers.repository.ts'
 export { isPostgres, type Page } from './repositories/helpers.ts';
 export * as documents from './repositories/documents.repository.ts';
 export * as supervision from './repositories/supervision.repository.ts';
+export * as petitions from './repositories/petitions.repository.ts';

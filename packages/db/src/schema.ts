@@ -262,6 +262,124 @@ export interface SupervisionCircularTable {
   created_at: string;
 }
 
+export interface PetitionCategoryTable {
+  id: string;
+  name: string;
+  sort_order: number;
+  disabled: number;
+}
+
+export interface PetitionerTable {
+  id: string;
+  name: string;
+  /** SM4-CBC, base64 of iv ‖ ciphertext. */
+  id_number_enc: string | null;
+  /** HMAC-SM3 of the normalised number, hex; how a person is found again. */
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  address: string | null;
+  created_at: string;
+}
+
+export interface PetitionTable {
+  id: string;
+  serial_year: number;
+  serial_no: number;
+  channel: string;
+  kind: string;
+  state: string;
+  /** initial, review (复查), recheck (复核). */
+  stage: string;
+  summary: string;
+  content: string;
+  township_id: string;
+  village: string | null;
+  category_id: string;
+  first_organ: string;
+  skip_level: number;
+  superior_ref: string | null;
+  people_count: number;
+  petitioner_id: string;
+  handling_mode: string | null;
+  handling_unit_id: string | null;
+  handling_received_at: string | null;
+  accused_unit_id: string | null;
+  legal_route: string | null;
+  outcome: string | null;
+  reply: string | null;
+  evaluation: string | null;
+  extension_used: number;
+  pending_extension_days: number | null;
+  parent_id: string | null;
+  /** 1 once a 复核 decision (or a final refusal) closes the matter for good. */
+  is_final: number;
+  query_code_hash: string | null;
+  /** The earliest unmet deadline (YYYY-MM-DD), for lists and reminders. */
+  next_due: string | null;
+  /** YYYY-MM-DD (Shanghai). */
+  received_at: string;
+  replied_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PetitionPersonTable {
+  petition_id: string;
+  petitioner_id: string;
+  role: string;
+  seq: number;
+}
+
+export interface PetitionDeadlineTable {
+  petition_id: string;
+  kind: string;
+  due: string;
+  rule: string;
+  met_at: string | null;
+}
+
+export interface PetitionEventTable {
+  id: string;
+  petition_id: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_id: string;
+  actor_name: string;
+  comment: string | null;
+  data: string | null;
+  at: string;
+}
+
+export interface PetitionDocumentTable {
+  id: string;
+  petition_id: string;
+  kind: string;
+  content: string;
+  created_at: string;
+}
+
+export interface PetitionLinkTable {
+  petition_id: string;
+  other_id: string;
+  /** match (shown, undecided), repeat (linked as the same matter), dismissed, earlier_final. */
+  relation: string;
+  reason: string;
+  similarity: number;
+  decided_by: string | null;
+  created_at: string;
+}
+
+export interface PetitionBandTable {
+  band: string;
+  petition_id: string;
+}
+
 export interface AssignmentEventTable {
   id: string;
   assignment_id: string;
@@ -486,6 +604,15 @@ export interface Database {
   accountability_records: AccountabilityRecordTable;
   accountability_items: AccountabilityItemTable;
   supervision_circulars: SupervisionCircularTable;
+  petition_categories: PetitionCategoryTable;
+  petitioners: PetitionerTable;
+  petitions: PetitionTable;
+  petition_people: PetitionPersonTable;
+  petition_deadlines: PetitionDeadlineTable;
+  petition_events: PetitionEventTable;
+  petition_documents: PetitionDocumentTable;
+  petition_links: PetitionLinkTable;
+  petition_bands: PetitionBandTable;
   files: FileTable;
   file_links: FileLinkTable;
   calendar_overrides: CalendarOverrideTable;
@@ -506,6 +633,7 @@ export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
+export type PetitionRow = Selectable<PetitionTable>;
 export type AssignmentEventRow = Selectable<AssignmentEventTable>;
 export type InboxItemRow = Selectable<InboxItemTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;

@@ -27,7 +27,13 @@ export const FIELD_LABELS: Record<string, string> = {
   points: '扣分分值', dueDate: '整改期限', reason: '事由', assignmentIds: '关联事项', colour: '预警颜色', role: '参与方式', rows: '导入数据',
   receiptWorkdays: '签收时限（工作日）', dueSoonWorkdays: '临期黄灯（工作日）', yellowBehindPoints: '黄灯进度落后（百分点）',
   redBehindPoints: '红灯进度落后（百分点）', yellowMissedFeedbacks: '黄灯未按期反馈（次）', redMissedFeedbacks: '红灯未按期反馈（次）',
-  autoEscalateOnRed: '变红自动催办', escalationReplyWorkdays: '催办回复时限（工作日）', interviewRedThreshold: '约谈提议红灯数（每季度）',
+  autoEscalateOnRed: '变红自动催办',
+  channel: '信访渠道', summary: '摘要', townshipId: '所属乡镇', village: '村（社区）', categoryId: '问题类别', firstOrgan: '首次反映机关',
+  superiorRef: '上级转送交办文号', petitioner: '信访人', representatives: '代表', present: '到场人员', peopleCount: '来访人数',
+  accusedUnitId: '被反映单位', idNumber: '身份证号', phone: '联系电话', address: '住址', handlingMode: '办理方式', handlingUnitId: '承办单位',
+  legalRoute: '法定途径', outcome: '处理意见', evaluation: '评价', personId: '人员', field: '字段', decision: '处理', queryCode: '查询码',
+  dayMode: '期限计算方式', similarityThreshold: '相似度阈值', groupMinCases: '群体性预警件数', groupWindowDays: '群体性预警天数',
+  frequentVisits: '重复来访次数', frequentWindowDays: '重复来访天数', month: '月份', escalationReplyWorkdays: '催办回复时限（工作日）', interviewRedThreshold: '约谈提议红灯数（每季度）',
 };
 
 export function labelOf(path: readonly PropertyKey[]): string {

@@ -6,7 +6,7 @@ import { insertBusinessUser, newOneTimePassword } from '../modules/org/org.servi
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 
-/** The demo county: one committee, its office, six departments, four townships. */
+/** The demo county: one committee, its office, seven departments, four townships. */
 export const DEMO_UNITS = [
   { key: 'committee', issuerCode: '示委', name: '中共示例县委员会', shortName: '县委', kind: 'committee', parent: null },
   { key: 'office', issuerCode: '示委办', name: '中共示例县委办公室', shortName: '县委办', kind: 'office', parent: 'committee' },
@@ -16,6 +16,7 @@ export const DEMO_UNITS = [
   { key: 'drc', issuerCode: '示发改', name: '示例县发展和改革局', shortName: '县发改局', kind: 'department', parent: 'committee' },
   { key: 'finance', issuerCode: '示财', name: '示例县财政局', shortName: '县财政局', kind: 'department', parent: 'committee' },
   { key: 'petition', issuerCode: '示信', name: '示例县信访局', shortName: '县信访局', kind: 'department', parent: 'committee' },
+  { key: 'discipline', issuerCode: '示纪', name: '中共示例县纪律检查委员会', shortName: '县纪委', kind: 'department', parent: 'committee' },
   { key: 'chengguan', issuerCode: '城委', name: '中共示例县城关镇委员会', shortName: '城关镇', kind: 'township', parent: 'committee' },
   { key: 'hexi', issuerCode: '河委', name: '中共示例县河西镇委员会', shortName: '河西镇', kind: 'township', parent: 'committee' },
   { key: 'qingshan', issuerCode: '青委', name: '中共示例县青山乡委员会', shortName: '青山乡', kind: 'township', parent: 'committee' },
@@ -35,7 +36,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'zhengfawei', displayName: '郑强', unit: 'politics', post: '办公室文书', roles: ['unit'], clearance: 'secret' },
   { username: 'fagaiju', displayName: '冯磊', unit: 'drc', post: '办公室文书', roles: ['unit'], clearance: 'none' },
   { username: 'caizhengju', displayName: '何静', unit: 'finance', post: '办公室文书', roles: ['unit'], clearance: 'none' },
-  { username: 'xinfangju', displayName: '许婷', unit: 'petition', post: '信访干事', roles: ['unit'], clearance: 'none' },
+  { username: 'xinfangju', displayName: '许婷', unit: 'petition', post: '信访干事', roles: ['petition', 'unit'], clearance: 'none' },
+  { username: 'jiwei', displayName: '韩冰', unit: 'discipline', post: '信访室干部', roles: ['unit'], clearance: 'secret' },
   { username: 'chengguan', displayName: '孙丽', unit: 'chengguan', post: '党政办文书', roles: ['unit'], clearance: 'none' },
   { username: 'cgzhuren', displayName: '钱伟', unit: 'chengguan', post: '党政办主任', roles: ['unit'], clearance: 'secret' },
   { username: 'cgshuji', displayName: '林海', unit: 'chengguan', post: '镇党委书记', roles: ['leader'], leaderRank: '书记', principal: true, clearance: 'secret' },

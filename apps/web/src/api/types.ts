@@ -1,6 +1,7 @@
 // Shapes of the HTTP contract in docs/API.md. Keep in step with that file.
 
-export type BusinessRole = 'leader' | 'office' | 'unit';
+/** 领导, 党办工作人员, 承办单位工作人员, 信访工作人员 */
+export type BusinessRole = 'leader' | 'office' | 'unit' | 'petition';
 export type AdminRole = 'system' | 'security' | 'audit';
 /** 密级: 非密 秘密 机密 绝密 */
 export type Clearance = 'none' | 'secret' | 'confidential' | 'top_secret';

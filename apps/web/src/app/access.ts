@@ -8,6 +8,9 @@ export type Area =
   | 'documents'
   | 'supervision'
   | 'supervision-office'
+  | 'petitions'
+  | 'petitions-staff'
+  | 'petitions-case'
   | 'org-units'
   | 'org-users'
   | 'audit'
@@ -15,6 +18,16 @@ export type Area =
 
 export function isBusinessUser(me: Me): boolean {
   return me.adminRole === null && me.roles.length > 0;
+}
+
+/** A leader of the committee itself or of its office (a township's leader is not one). */
+function isCommitteeLeader(me: Me): boolean {
+  return me.roles.includes('leader') && (me.unitKind === 'committee' || me.unitKind === 'office');
+}
+
+/** 信访工作人员 (信访局/信访办): register, route, accept and run every case. */
+export function isPetitionStaff(me: Me): boolean {
+  return me.roles.includes('petition');
 }
 
 export function canAccess(me: Me, area: Area): boolean {
@@ -25,10 +38,19 @@ export function canAccess(me: Me, area: Area): boolean {
       return isBusinessUser(me);
     // 督查督办 board, circulars, ranking and 问责 records: the office and the committee's own leaders (a township's leader follows his township's items in the list).
     case 'supervision':
-      return isBusinessUser(me) && (me.roles.includes('office') || (me.roles.includes('leader') && (me.unitKind === 'committee' || me.unitKind === 'office')));
+      return isBusinessUser(me) && (me.roles.includes('office') || isCommitteeLeader(me));
     // Bulk 立项 and the warning rules change what every unit sees: the office only.
     case 'supervision-office':
       return isBusinessUser(me) && me.roles.includes('office');
+    // 信访 list, board and statistics: the 信访 staff, the office and the committee's own leaders.
+    case 'petitions':
+      return isBusinessUser(me) && (isPetitionStaff(me) || me.roles.includes('office') || isCommitteeLeader(me));
+    // Registration and the 信访 settings: the 信访 staff only.
+    case 'petitions-staff':
+      return isBusinessUser(me) && isPetitionStaff(me);
+    // One case: a handling unit's staff open the cases routed to them from the inbox; the server decides which.
+    case 'petitions-case':
+      return isBusinessUser(me);
     case 'org-units':
     case 'admin-calendar':
       return me.adminRole === 'system';

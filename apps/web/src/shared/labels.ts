@@ -14,7 +14,7 @@ export const ASSIGNMENT_STATE_LABELS: Record<AssignmentState, string> = {
   completed: '已办结',
   cancelled: '已撤销',
 };
-export const BUSINESS_ROLE_LABELS: Record<BusinessRole, string> = { leader: '领导', office: '党办工作人员', unit: '承办单位工作人员' };
+export const BUSINESS_ROLE_LABELS: Record<BusinessRole, string> = { leader: '领导', office: '党办工作人员', unit: '承办单位工作人员', petition: '信访工作人员' };
 export const ADMIN_ROLE_LABELS: Record<AdminRole, string> = { system: '系统管理员', security: '安全保密管理员', audit: '安全审计员' };
 export const CLEARANCE_LABELS: Record<Clearance, string> = { none: '非密', secret: '秘密', confidential: '机密', top_secret: '绝密' };
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
@@ -25,7 +25,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   village: '村（社区）',
 };
 
-export const MODULE_LABELS: Record<string, string> = { assignment: '督查督办' };
+export const MODULE_LABELS: Record<string, string> = { assignment: '督查督办', petition: '信访' };
 
 export function labelOf<K extends string>(labels: Record<K, string>, key: string | null | undefined, fallback = '—'): string {
   if (!key) return fallback;

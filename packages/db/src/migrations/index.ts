@@ -6,6 +6,7 @@ import * as documents from './20261121T1500_documents.ts';
 import * as documentRegisterIndexes from './20261121T1600_document_register_indexes.ts';
 import * as supervision from './20261121T1700_supervision.ts';
 import * as supervisionFiguresIndexes from './20261121T1800_supervision_figures_indexes.ts';
+import * as petitions from './20261121T1900_petitions.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1600_document_register_indexes': documentRegisterIndexes,
   '20261121T1700_supervision': supervision,
   '20261121T1800_supervision_figures_indexes': supervisionFiguresIndexes,
+  '20261121T1900_petitions': petitions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idString, pageQuery } from '../../lib/validation.ts';
+import { BUSINESS_ROLES } from '@zhongshu/core';
 
 const unitKind = z.enum(['committee', 'office', 'department', 'township', 'village']);
 export const CreateUnitBody = z.strictObject({
@@ -42,7 +43,7 @@ export const UpdateUserBody = z.strictObject({
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
 export const UpdateSecurityBody = z.strictObject({
-  roles: z.array(z.enum(['leader', 'office', 'unit'])).max(3).optional(),
+  roles: z.array(z.enum(BUSINESS_ROLES)).max(4).optional(),
   clearance: z.enum(['none', 'secret', 'confidential', 'top_secret']).optional(),
 });
 export type UpdateSecurityBody = z.infer<typeof UpdateSecurityBody>;

@@ -30,6 +30,8 @@ export function inboxItemPath(item: Pick<InboxItem, 'module' | 'entityId'>): str
       return `/assignments/${encodeURIComponent(item.entityId)}`;
     case 'document':
       return `/documents/${encodeURIComponent(item.entityId)}`;
+    case 'petition':
+      return `/petitions/${encodeURIComponent(item.entityId)}`;
     default:
       return null;
   }

@@ -1,0 +1,309 @@
+/** 信访: cases, their people and deadlines, petitioners, matches and similarity bands, figures. */
+import { sql } from 'kysely';
+import type { Executor } from '../database.ts';
+import type { PetitionDeadlineTable, PetitionerTable, PetitionEventTable, PetitionLinkTable, PetitionTable } from '../schema.ts';
+import { containsText, inChunks, isPostgres, offsetOf, type Page } from './helpers.ts';
+
+export const OPEN_PETITION_STATES = ['registered', 'handling', 'extension_requested', 'replied', 'review', 'review_decided', 'recheck'];
+
+export function categories(db: Executor) {
+  return db.selectFrom('petition_categories').selectAll().orderBy('sort_order').orderBy('name').execute();
+}
+export async function insertCategory(db: Executor, row: { id: string; name: string; sort_order: number; disabled: number }) {
+  await db.insertInto('petition_categories').values(row).execute();
+}
+export async function updateCategory(db: Executor, id: string, patch: Partial<{ name: string; sort_order: number; disabled: number }>) {
+  await db.updateTable('petition_categories').set(patch).where('id', '=', id).execute();
+}
+
+export function findPetitionerByHash(db: Executor, idHash: string | null, phoneHash: string | null) {
+  if (!idHash && !phoneHash) return Promise.resolve(undefined);
+  return db
+    .selectFrom('petitioners')
+    .selectAll()
+    .where((eb) => eb.or([...(idHash ? [eb('id_number_hash', '=', idHash)] : []), ...(phoneHash ? [eb('phone_hash', '=', phoneHash)] : [])]))
+    .orderBy(sql`case when id_number_hash is not null then 0 else 1 end`)
+    .executeTakeFirst();
+}
+export async function insertPetitioner(db: Executor, row: PetitionerTable) {
+  await db.insertInto('petitioners').values(row).execute();
+}
+export async function updatePetitioner(db: Executor, id: string, patch: Partial<PetitionerTable>) {
+  await db.updateTable('petitioners').set(patch).where('id', '=', id).execute();
+}
+export function petitionersByIds(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('petitioners').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertPetition(db: Executor, row: PetitionTable) {
+  await db.insertInto('petitions').values(row).execute();
+}
+export async function updatePetition(db: Executor, id: string, patch: Partial<PetitionTable>) {
+  await db.updateTable('petitions').set(patch).where('id', '=', id).execute();
+}
+export function getPetition(db: Executor, id: string) {
+  return db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function lockPetition(db: Executor, id: string) {
+  const q = db.selectFrom('petitions').selectAll().where('id', '=', id);
+  return (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
+}
+export function petitionByQueryHash(db: Executor, hash: string) {
+  return db.selectFrom('petitions').selectAll().where('query_code_hash', '=', hash).executeTakeFirst();
+}
+
+export async function insertPeople(db: Executor, rows: { petition_id: string; petitioner_id: string; role: string; seq: number }[]) {
+  await inChunks(rows, (chunk) => db.insertInto('petition_people').values(chunk).execute());
+}
+export function peopleOf(db: Executor, petitionId: string) {
+  return db
+    .selectFrom('petition_people')
+    .innerJoin('petitioners', 'petitioners.id', 'petition_people.petitioner_id')
+    .select(['petition_people.role', 'petition_people.seq', 'petitioners.id', 'petitioners.name', 'petitioners.id_number_masked', 'petitioners.phone_masked', 'petitioners.address', 'petitioners.id_number_enc', 'petitioners.phone_enc'])
+    .where('petition_people.petition_id', '=', petitionId)
+    .orderBy('petition_people.role')
+    .orderBy('petition_people.seq')
+    .execute();
+}
+
+export async function upsertDeadline(db: Executor, row: PetitionDeadlineTable) {
+  await db
+    .insertInto('petition_deadlines')
+    .values(row)
+    .onConflict((oc) => oc.columns(['petition_id', 'kind']).doUpdateSet({ due: row.due, rule: row.rule, met_at: row.met_at }))
+    .execute();
+}
+export async function meetDeadline(db: Executor, petitionId: string, kind: string, at: string) {
+  await db.updateTable('petition_deadlines').set({ met_at: at }).where('petition_id', '=', petitionId).where('kind', '=', kind).where('met_at', 'is', null).execute();
+}
+export function deadlinesOf(db: Executor, petitionIds: readonly string[]) {
+  if (!petitionIds.length) return Promise.resolve([]);
+  return db.selectFrom('petition_deadlines').selectAll().where('petition_id', 'in', petitionIds).orderBy('due').execute();
+}
+
+export async function insertEvent(db: Executor, row: PetitionEventTable) {
+  await db.insertInto('petition_events').values(row).execute();
+}
+export function eventsOf(db: Executor, petitionId: string) {
+  return db.selectFrom('petition_events').selectAll().where('petition_id', '=', petitionId).orderBy('at').orderBy('id').execute();
+}
+
+export async function insertDocument(db: Executor, row: { id: string; petition_id: string; kind: string; content: string; created_at: string }) {
+  await db.insertInto('petition_documents').values(row).execute();
+}
+export function documentsOf(db: Executor, petitionId: string) {
+  return db.selectFrom('petition_documents').select(['id', 'kind', 'created_at']).where('petition_id', '=', petitionId).orderBy('created_at').execute();
+}
+export function getDocument(db: Executor, petitionId: string, docId: string) {
+  return db.selectFrom('petition_documents').selectAll().where('petition_id', '=', petitionId).where('id', '=', docId).executeTakeFirst();
+}
+
+export async function insertBands(db: Executor, petitionId: string, bands: readonly string[]) {
+  await inChunks([...new Set(bands)].map((band) => ({ band, petition_id: petitionId })), (chunk) => db.insertInto('petition_bands').values(chunk).execute());
+}
+/** Earlier cases sharing a similarity band with the text, most bands first. */
+export async function bandCandidates(db: Executor, bands: readonly string[], excludeId: string, limit: number) {
+  if (!bands.length) return [];
+  const rows = await db
+    .selectFrom('petition_bands')
+    .select(['petition_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('band', 'in', bands)
+    .where('petition_id', '!=', excludeId)
+    .groupBy('petition_id')
+    .orderBy('n', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.petition_id);
+}
+export function casesOfPetitioner(db: Executor, petitionerId: string, excludeId: string, limit: number) {
+  return db
+    .selectFrom('petition_people')
+    .select('petition_id')
+    .distinct()
+    .where('petitioner_id', '=', petitionerId)
+    .where('petition_id', '!=', excludeId)
+    .limit(limit)
+    .execute()
+    .then((r) => r.map((x) => x.petition_id));
+}
+export function casesBrief(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('petitions')
+    .select(['id', 'serial_year', 'serial_no', 'summary', 'content', 'received_at', 'state', 'is_final', 'petitioner_id', 'kind', 'accused_unit_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function upsertLinks(db: Executor, rows: PetitionLinkTable[]) {
+  for (const row of rows) {
+    await db
+      .insertInto('petition_links')
+      .values(row)
+      .onConflict((oc) => oc.columns(['petition_id', 'other_id']).doUpdateSet({ relation: row.relation, reason: row.reason, similarity: row.similarity, decided_by: row.decided_by }))
+      .execute();
+  }
+}
+export function linksOf(db: Executor, petitionId: string) {
+  return db
+    .selectFrom('petition_links')
+    .innerJoin('petitions', 'petitions.id', 'petition_links.other_id')
+    .select(['petition_links.other_id', 'petition_links.relation', 'petition_links.reason', 'petition_links.similarity', 'petitions.serial_year', 'petitions.serial_no', 'petitions.summary', 'petitions.received_at', 'petitions.state', 'petitions.is_final', 'petitions.kind', 'petitions.accused_unit_id'])
+    .where('petition_links.petition_id', '=', petitionId)
+    .orderBy('petition_links.similarity', 'desc')
+    .execute();
+}
+
+export async function nextSerial(db: Executor, year: number): Promise<number> {
+  const row = await db
+    .insertInto('serial_counters')
+    .values({ scope: 'petition', year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['scope', 'year']).doUpdateSet({ last_value: sql`serial_counters.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_value);
+}
+
+export interface PetitionScope {
+  /** Every case (信访 staff, the office, committee leaders), or only those a unit handles. */
+  all: boolean;
+  handlingUnitId?: string | null;
+  /** 检举控告 against this unit are never shown (第30条). */
+  hideAccusedUnitId?: string | null;
+}
+
+export interface PetitionFilter {
+  state?: string;
+  kind?: string;
+  channel?: string;
+  townshipId?: string;
+  categoryId?: string;
+  handlingUnitId?: string;
+  overdueBefore?: string;
+  dueBetween?: [string, string];
+  group?: boolean;
+  skipLevel?: boolean;
+  q?: string;
+  from?: string;
+  to?: string;
+  petitionerIds?: string[];
+}
+
+function scoped(db: Executor, scope: PetitionScope, f: PetitionFilter) {
+  let q = db.selectFrom('petitions').innerJoin('petitioners', 'petitioners.id', 'petitions.petitioner_id');
+  if (!scope.all) q = q.where('petitions.handling_unit_id', '=', scope.handlingUnitId ?? '-');
+  if (scope.hideAccusedUnitId) {
+    const hidden = scope.hideAccusedUnitId;
+    q = q.where((eb) => eb.or([eb('petitions.kind', '!=', 'accusation'), eb('petitions.accused_unit_id', 'is', null), eb('petitions.accused_unit_id', '!=', hidden)]));
+  }
+  if (f.state) q = q.where('petitions.state', '=', f.state);
+  if (f.kind) q = q.where('petitions.kind', '=', f.kind);
+  if (f.channel) q = q.where('petitions.channel', '=', f.channel);
+  if (f.townshipId) q = q.where('petitions.township_id', '=', f.townshipId);
+  if (f.categoryId) q = q.where('petitions.category_id', '=', f.categoryId);
+  if (f.handlingUnitId) q = q.where('petitions.handling_unit_id', '=', f.handlingUnitId);
+  if (f.overdueBefore) q = q.where('petitions.state', 'in', OPEN_PETITION_STATES).where('petitions.next_due', '<', f.overdueBefore);
+  if (f.dueBetween) q = q.where('petitions.state', 'in', OPEN_PETITION_STATES).where('petitions.next_due', '>=', f.dueBetween[0]).where('petitions.next_due', '<=', f.dueBetween[1]);
+  if (f.group) q = q.where('petitions.people_count', '>', 1);
+  if (f.skipLevel) q = q.where('petitions.skip_level', '=', 1);
+  if (f.from) q = q.where('petitions.received_at', '>=', f.from);
+  if (f.to) q = q.where('petitions.received_at', '<=', f.to);
+  if (f.petitionerIds) q = q.where('petitions.petitioner_id', 'in', f.petitionerIds.length ? f.petitionerIds : ['-']);
+  if (f.q) {
+    const term = f.q;
+    q = q.where((eb) => eb.or([containsText('petitions.summary', term), containsText('petitioners.name', term), eb(sql<string>`'信〔' || petitions.serial_year || '〕' || petitions.serial_no || '号'`, '=', term)]));
+  }
+  return q;
+}
+
+export async function listPetitions(db: Executor, scope: PetitionScope, f: PetitionFilter, page: Page) {
+  const q = scoped(db, scope, f);
+  const [items, total] = await Promise.all([
+    q
+      .selectAll('petitions')
+      .select(['petitioners.name as petitioner_name', 'petitioners.id_number_masked', 'petitioners.phone_masked'])
+      .orderBy('petitions.received_at', 'desc')
+      .orderBy('petitions.created_at', 'desc')
+      .orderBy('petitions.id')
+      .limit(page.pageSize)
+      .offset(offsetOf(page))
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Counts grouped by one column over cases received in [from, to]. */
+export async function countBy(db: Executor, scope: PetitionScope, from: string, to: string, column: 'channel' | 'category_id' | 'township_id' | 'handling_unit_id' | 'month' | 'evaluation') {
+  const expr = column === 'month' ? sql<string>`substr(petitions.received_at, 1, 7)` : sql<string>`petitions.${sql.ref(column)}`;
+  const rows = await scoped(db, scope, { from, to })
+    .select([expr.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(expr)
+    .execute();
+  return rows.map((r) => ({ key: r.key as string | null, n: Number(r.n) }));
+}
+
+export async function topMatters(db: Executor, scope: PetitionScope, from: string, to: string, limit: number) {
+  const rows = await scoped(db, scope, { from, to })
+    .select(['petitions.category_id', 'petitions.township_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['petitions.category_id', 'petitions.township_id'])
+    .orderBy('n', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ categoryId: r.category_id, townshipId: r.township_id, n: Number(r.n) }));
+}
+
+/** For each deadline kind: how many fell due in [from, to] (Shanghai dates) and how many were met by their day. */
+export async function onTimeByKind(db: Executor, scope: PetitionScope, from: string, to: string, metBefore: (due: string) => string) {
+  void metBefore;
+  const rows = await scoped(db, scope, {})
+    .innerJoin('petition_deadlines as d', 'd.petition_id', 'petitions.id')
+    .select(['d.kind', 'd.due', 'd.met_at'])
+    .where('d.due', '>=', from)
+    .where('d.due', '<=', to)
+    .execute();
+  return rows;
+}
+
+/** Group warning: K or more cases of one category from one township received since `since`. */
+export async function groupClusters(db: Executor, since: string, minCases: number) {
+  const rows = await db
+    .selectFrom('petitions')
+    .select(['township_id', 'category_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('received_at').as('first')])
+    .where('received_at', '>=', since)
+    .groupBy(['township_id', 'category_id'])
+    .having((eb) => eb.fn.countAll(), '>=', minCases)
+    .orderBy('n', 'desc')
+    .execute();
+  return rows.map((r) => ({ townshipId: r.township_id, categoryId: r.category_id, n: Number(r.n), first: String(r.first) }));
+}
+
+/** Petitioners with `min` or more visits (来访) since `since`. */
+export async function frequentVisitors(db: Executor, since: string, min: number) {
+  const rows = await db
+    .selectFrom('petitions')
+    .innerJoin('petitioners', 'petitioners.id', 'petitions.petitioner_id')
+    .select(['petitions.petitioner_id', 'petitioners.name', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('petitions.received_at').as('first')])
+    .where('petitions.received_at', '>=', since)
+    .where('petitions.channel', '=', 'visit')
+    .groupBy(['petitions.petitioner_id', 'petitioners.name'])
+    .having((eb) => eb.fn.countAll(), '>=', min)
+    .orderBy('n', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({ petitionerId: r.petitioner_id, name: r.name, n: Number(r.n), first: String(r.first) }));
+}
+
+export async function openTotals(db: Executor, scope: PetitionScope, today: string, soon: string) {
+  const base = () => scoped(db, scope, {}).where('petitions.state', 'in', OPEN_PETITION_STATES);
+  const count = (q: ReturnType<typeof base>) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+  const [open, overdue, dueSoon, group, skipLevel] = await Promise.all([
+    count(base()),
+    count(base().where('petitions.next_due', '<', today)),
+    count(base().where('petitions.next_due', '>=', today).where('petitions.next_due', '<=', soon)),
+    count(base().where('petitions.people_count', '>', 1)),
+    count(base().where('petitions.skip_level', '=', 1)),
+  ]);
+  return { open, overdue, dueSoon, group, skipLevel };
+}
