@@ -7,6 +7,7 @@ import { runAssignmentReminder } from '../modules/assignments/assignments.servic
 import { runDocumentReminder } from '../modules/documents/documents.actions.ts';
 import { runMonthlyCircular } from '../modules/supervision/supervision.service.ts';
 import { runReceiptReminder, sweepPage } from '../modules/supervision/supervision.items.ts';
+import { runPetitionReminder } from '../modules/petitions/petitions.service.ts';
 import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 
 type Handler = (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>;
@@ -17,6 +18,8 @@ const HANDLERS: Record<string, Handler> = {
   'document.remind_due_soon': runDocumentReminder,
   'document.remind_overdue': runDocumentReminder,
   'assignment.remind_receipt': runReceiptReminder,
+  'petition.remind_due_soon': runPetitionReminder,
+  'petition.remind_overdue': runPetitionReminder,
   'supervision.sweep': (ctx, tx, _kind, payload: { after?: string; date: string }) => sweepPage(ctx, tx, payload),
   'supervision.monthly_circular': (ctx, tx) => runMonthlyCircular(ctx, tx),
 };

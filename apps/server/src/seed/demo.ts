@@ -5,6 +5,7 @@ import { recordAudit } from '../lib/audit.ts';
 import { insertBusinessUser, newOneTimePassword } from '../modules/org/org.service.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
+import { seedDemoPetitions } from './demo-petitions.ts';
 
 /** The demo county: one committee, its office, seven departments, four townships. */
 export const DEMO_UNITS = [
@@ -83,5 +84,6 @@ export async function seedDemo(ctx: AppContext, opts: { password?: string } = {}
   });
   await seedDemoDocuments(ctx);
   await seedDemoSupervision(ctx);
+  await seedDemoPetitions(ctx);
   return { created: true, password };
 }

@@ -32,6 +32,7 @@ import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { decryptPii, encryptPii, piiHash } from '../../lib/pii.ts';
 import { closeTodos, openTodos } from '../inbox/inbox.service.ts';
+import { scheduleDeadlineReminders } from '../../jobs/deadline-reminders.ts';
 import { createAssignment, overseesAll } from '../assignments/assignments.service.ts';
 import type { ActionBody, ListQuery, PersonInput, PetitionConfig, RegisterBody } from './petitions.schemas.ts';
 
@@ -145,12 +146,30 @@ async function setDeadline(tx: Executor, cal: WorkCalendar, config: PetitionConf
   return d.due;
 }
 
-async function refreshNextDue(tx: Executor, id: string): Promise<string | null> {
+/** Keeps the case's earliest unmet deadline, and the reminders before it falls and when it is missed. */
+async function refreshNextDue(tx: Executor, ctx: AppContext, cal: WorkCalendar, id: string): Promise<string | null> {
   const all = await repo.deadlinesOf(tx, [id]);
-  const open = all.filter((d) => !d.met_at).map((d) => d.due).sort();
+  const open = all.filter((d) => !d.met_at).sort((a, b) => a.due.localeCompare(b.due));
   const next = open[0] ?? null;
-  await repo.updatePetition(tx, id, { next_due: next });
-  return next;
+  await repo.updatePetition(tx, id, { next_due: next?.due ?? null });
+  await scheduleDeadlineReminders(tx, ctx, cal, {
+    keyPrefix: `petition:${id}:`,
+    kinds: { dueSoon: 'petition.remind_due_soon', overdue: 'petition.remind_overdue' },
+    deadline: next?.due ?? null,
+    payload: { petitionId: id, kind: next?.kind ?? null, due: next?.due ?? null },
+  });
+  return next?.due ?? null;
+}
+
+/** A due reminder job: a to-do for whoever holds the case, if that deadline is still the next one and unmet. */
+export async function runPetitionReminder(ctx: AppContext, tx: Executor, jobKind: string, payload: { petitionId: string; kind: string; due: string }): Promise<void> {
+  const p = await repo.lockPetition(tx, payload.petitionId);
+  if (!p || !OPEN.has(p.state) || p.next_due !== payload.due) return;
+  const overdue = jobKind === 'petition.remind_overdue';
+  const label = DEADLINE_LABELS[payload.kind] ?? '办理';
+  const who = p.state === 'handling' || p.state === 'extension_requested' ? await handlerIds(tx, p) : await petitionClerks(tx);
+  await openTodos(tx, ctx, { module: MODULE, entityId: p.id, task: overdue ? `逾期：${label}期限已过` : `提醒：${label}期限将至`, title: p.summary, urgency: 'urgent', dueAt: new Date(`${payload.due}T23:59:59.999+08:00`).toISOString() }, who);
+  await repo.insertEvent(tx, { id: uuidv7(), petition_id: p.id, action: 'remind', from_state: p.state, to_state: p.state, actor_id: 'system', actor_name: '系统', comment: `${label}期限${overdue ? '已过' : '将至'}（${payload.due}）`, data: null, at: ctx.now().toISOString() });
 }
 
 // ── matches ─────────────────────────────────────────────────────────────────
@@ -245,7 +264,7 @@ export async function registerPetition(ctx: AppContext, actor: Actor | null, bod
     await repo.insertBands(tx, id, bandKeys(text));
     await setDeadline(tx, cal, config, row, 'register', receivedAt);
     await setDeadline(tx, cal, config, row, 'notice', receivedAt);
-    await refreshNextDue(tx, id);
+    await refreshNextDue(tx, ctx, cal, id);
     if (matches.length) {
       await repo.upsertLinks(tx, matches.map((m) => ({ petition_id: id, other_id: m.id, relation: 'match', reason: m.reason, similarity: m.similarity, decided_by: null, created_at: at })));
     }
@@ -331,7 +350,7 @@ function toDeadline(cal: WorkCalendar, today: string, d: { kind: string; due: st
 }
 
 const DOC_LABELS: Record<string, string> = { acceptance_notice: '受理告知书', opinion: '信访事项处理意见书', review_decision: '复查意见书', recheck_decision: '复核意见书' };
-const ACTION_LABELS: Record<string, string> = { register: '登记', match: '重复件处理' };
+const ACTION_LABELS: Record<string, string> = { register: '登记', match: '重复件处理', remind: '期限提醒' };
 
 export async function getPetitionDetail(ctx: AppContext, actor: Actor, id: string) {
   const { p, rel } = await loadForRead(ctx.db, actor, id);
@@ -552,7 +571,7 @@ export async function actOnPetition(ctx: AppContext, actor: Actor, id: string, a
     }
     await repo.updatePetition(tx, p.id, patch);
     const updated = { ...p, ...patch } as PetitionRow;
-    await refreshNextDue(tx, p.id);
+    await refreshNextDue(tx, ctx, cal, p.id);
     const eventId = uuidv7();
     await repo.insertEvent(tx, {
       id: eventId, petition_id: p.id, action, from_state: p.state, to_state: to, actor_id: actor.id, actor_name: actor.displayName, comment: result.comment,

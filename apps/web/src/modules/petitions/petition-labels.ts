@@ -105,13 +105,18 @@ export function describeDays(days: number): string {
 }
 
 /**
- * A rate as a percentage with one decimal. The contract does not say whether rates come as a share
- * (0–1) or a percentage (0–100); a value above 1 can only be a percentage, so both read right.
+ * A rate as a percentage. The contract does not say whether rates come as a share (0–1) or a
+ * percentage (0–100); a value above 1 can only be a percentage, so both read right.
  */
+export function toPercent(rate: number | null | undefined): number | null {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return null;
+  return rate > 1 ? rate : rate * 100;
+}
+
+/** "93.5%", or "—" when there was nothing to count. */
 export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
-  const percent = rate > 1 ? rate : rate * 100;
-  return `${percent.toFixed(1)}%`;
+  const percent = toPercent(rate);
+  return percent === null ? '—' : `${percent.toFixed(1)}%`;
 }
 
 /** A 0–1 similarity as "85%". */
