@@ -220,3 +220,52 @@ export function multipartWithFields(file: Buffer, name: string, fields: Record<s
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([...parts, head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/**
+ * A county for 信访: 县委 with its 办公室, the 县信访局 (a department) whose clerk has the roles petition and unit,
+ * the 县纪委监委 (a department) with a clerk, two townships (城关镇, 河西镇) and the 县住建局 with a clerk each, a 县委
+ * leader and an office user. Users: xf1, jw1, town1, town2, build1, leader1, office1.
+ */
+export async function seedPetitionCounty(env: TestEnv) {
+  const committee = await makeUnit(env, '县委', 'committee');
+  const office = await makeUnit(env, '县委办公室', 'office', committee);
+  const bureau = await makeUnit(env, '县信访局', 'department', committee);
+  const discipline = await makeUnit(env, '县纪委监委', 'department', committee);
+  const township = await makeUnit(env, '城关镇', 'township', committee);
+  const otherTownship = await makeUnit(env, '河西镇', 'township', committee);
+  const housing = await makeUnit(env, '县住建局', 'department', committee);
+  const clerk = await makeUser(env, 'xf1', { unitId: bureau, roles: ['petition', 'unit'] });
+  const disciplineClerk = await makeUser(env, 'jw1', { unitId: discipline, roles: ['unit'] });
+  const townClerk = await makeUser(env, 'town1', { unitId: township, roles: ['unit'] });
+  const otherClerk = await makeUser(env, 'town2', { unitId: otherTownship, roles: ['unit'] });
+  const housingClerk = await makeUser(env, 'build1', { unitId: housing, roles: ['unit'] });
+  const leader = await makeUser(env, 'leader1', { unitId: committee, roles: ['leader'], isLeader: true, clearance: 'confidential' });
+  const officeUser = await makeUser(env, 'office1', { unitId: office, roles: ['office'], clearance: 'secret' });
+  return { committee, office, bureau, discipline, township, otherTownship, housing, clerk, disciplineClerk, townClerk, otherClerk, housingClerk, leader, officeUser };
+}
+
+/** A valid 18-digit identity number (GB 11643-1999) from its first 17 digits: the check character appended. */
+export function withIdCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  if (!/^\d{17}$/.test(first17)) throw new Error(`17 digits expected: ${first17}`);
+  const sum = [...first17].reduce((s, ch, i) => s + Number(ch) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** A request without a session from a given client address (for the per-address limits of the public endpoints). */
+export async function requestFrom(env: TestEnv, ip: string, method: string, url: string, opts: { body?: unknown; headers?: Record<string, string>; payload?: string | Buffer } = {}): Promise<Res> {
+  const r = await env.app.inject({
+    method: method as any,
+    url,
+    remoteAddress: ip,
+    headers: opts.headers ?? {},
+    ...(opts.payload !== undefined ? { payload: opts.payload } : opts.body !== undefined ? { payload: opts.body as any } : {}),
+  });
+  let body: any = r.body;
+  try {
+    body = JSON.parse(r.body);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.statusCode, body, headers: r.headers, raw: r.rawPayload };
+}

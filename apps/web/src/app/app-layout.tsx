@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  CommentOutlined,
   DashboardOutlined,
   DownOutlined,
   FileTextOutlined,
@@ -53,6 +54,18 @@ const NAV_ITEMS: NavItem[] = [
       { key: '/supervision/accountability', label: '问责记录' },
       { key: '/supervision/import', label: '批量立项', visible: (me) => canAccess(me, 'supervision-office') },
       { key: '/supervision/config', label: '预警规则设置', visible: (me) => canAccess(me, 'supervision-office') },
+    ],
+  },
+  {
+    key: 'petitions',
+    area: 'petitions',
+    label: '信访',
+    icon: <CommentOutlined />,
+    children: [
+      { key: '/petitions', label: '信访事项' },
+      { key: '/petitions/new', label: '信访登记', visible: (me) => canAccess(me, 'petitions-staff') },
+      { key: '/petitions/board', label: '信访看板' },
+      { key: '/petitions/settings', label: '信访设置', visible: (me) => canAccess(me, 'petitions-staff') },
     ],
   },
   { key: '/org/units', area: 'org-units', label: '组织机构', icon: <ApartmentOutlined /> },
@@ -141,7 +154,11 @@ export function AppLayout() {
     <Menu
       mode="inline"
       selectedKeys={[selectedKey(location.pathname)]}
-      defaultOpenKeys={location.pathname.startsWith('/supervision') ? ['documents', 'supervision'] : ['documents']}
+      defaultOpenKeys={[
+        'documents',
+        ...(location.pathname.startsWith('/supervision') ? ['supervision'] : []),
+        ...(location.pathname.startsWith('/petitions') ? ['petitions'] : []),
+      ]}
       items={menuItems}
       onClick={onMenuClick}
       className="zs-nav-menu"

@@ -28,6 +28,13 @@ const RankingPage = lazyPage(() => import('../modules/supervision/ranking.page')
 const AccountabilityPage = lazyPage(() => import('../modules/supervision/accountability.page'), 'AccountabilityPage');
 const SupervisionImportPage = lazyPage(() => import('../modules/supervision/supervision-import.page'), 'SupervisionImportPage');
 const SupervisionConfigPage = lazyPage(() => import('../modules/supervision/supervision-config.page'), 'SupervisionConfigPage');
+const PetitionListPage = lazyPage(() => import('../modules/petitions/petition-list.page'), 'PetitionListPage');
+const PetitionCreatePage = lazyPage(() => import('../modules/petitions/petition-create.page'), 'PetitionCreatePage');
+const PetitionDetailPage = lazyPage(() => import('../modules/petitions/petition-detail.page'), 'PetitionDetailPage');
+const PetitionBoardPage = lazyPage(() => import('../modules/petitions/petition-board.page'), 'PetitionBoardPage');
+const PetitionSettingsPage = lazyPage(() => import('../modules/petitions/petition-settings.page'), 'PetitionSettingsPage');
+const PublicPetitionPage = lazyPage(() => import('../modules/petitions/public-petition.page'), 'PublicPetitionPage');
+const PublicPetitionQueryPage = lazyPage(() => import('../modules/petitions/public-petition-query.page'), 'PublicPetitionQueryPage');
 const UnitsPage = lazyPage(() => import('../modules/org/units.page'), 'UnitsPage');
 const UsersPage = lazyPage(() => import('../modules/org/users.page'), 'UsersPage');
 const ImportPage = lazyPage(() => import('../modules/org/import.page'), 'ImportPage');
@@ -42,8 +49,16 @@ function page(area: Area, element: ReactNode) {
   );
 }
 
+/** A page anyone may open without an account: outside RequireAuth and the app layout. */
+function publicPage(element: ReactNode) {
+  return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
+}
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // 网上信访 for the public: no login, no menu.
+  { path: '/public/petition', element: publicPage(<PublicPetitionPage />) },
+  { path: '/public/petition/query', element: publicPage(<PublicPetitionQueryPage />) },
   {
     path: '/change-password',
     element: (
@@ -70,6 +85,11 @@ export const router = createBrowserRouter([
           { path: 'supervision/accountability', element: page('supervision', <AccountabilityPage />) },
           { path: 'supervision/import', element: page('supervision-office', <SupervisionImportPage />) },
           { path: 'supervision/config', element: page('supervision-office', <SupervisionConfigPage />) },
+          { path: 'petitions', element: page('petitions', <PetitionListPage />) },
+          { path: 'petitions/new', element: page('petitions-staff', <PetitionCreatePage />) },
+          { path: 'petitions/board', element: page('petitions', <PetitionBoardPage />) },
+          { path: 'petitions/settings', element: page('petitions-staff', <PetitionSettingsPage />) },
+          { path: 'petitions/:id', element: page('petitions-case', <PetitionDetailPage />) },
           { path: 'documents', element: <Navigate to="/documents/outgoing" replace /> },
           { path: 'documents/outgoing', element: page('documents', <OutgoingRegisterPage />) },
           { path: 'documents/incoming', element: page('documents', <IncomingRegisterPage />) },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../app/auth';
@@ -61,6 +61,11 @@ export function LoginPage() {
           </Button>
         </Form.Item>
       </Form>
+      <div style={{ textAlign: 'center', marginTop: 4 }}>
+        <Link to="/public/petition" data-testid="login-public-petition">
+          群众网上信访（无需登录）
+        </Link>
+      </div>
       {health.data?.demo ? (
         <Alert
           type="warning"

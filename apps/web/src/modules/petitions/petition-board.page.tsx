@@ -10,7 +10,7 @@ import { formatDate } from '../../shared/format';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { downloadMonthlyReport, usePetitionBoard, usePetitionStats, type CountRow, type PetitionBoard, type PetitionStats } from './petitions.api';
-import { formatRate, toPercent } from './petition-labels';
+import { formatRate } from './petition-labels';
 import './petitions.css';
 
 const DAY = 'YYYY-MM-DD';
@@ -147,11 +147,12 @@ function StatsSection({ stats }: { stats: PetitionStats }) {
       title: '按期率',
       dataIndex: 'rate',
       width: 170,
-      render: (rate: number | null) => {
-        const percent = toPercent(rate);
-        if (percent === null) return <span className="zs-text-muted">—</span>;
-        return <Progress percent={percent} size="small" status="normal" format={() => formatRate(rate)} style={{ width: 150, margin: 0 }} />;
-      },
+      render: (rate: number | null) =>
+        rate === null ? (
+          <span className="zs-text-muted">—</span>
+        ) : (
+          <Progress percent={rate} size="small" status="normal" format={() => formatRate(rate)} style={{ width: 150, margin: 0 }} />
+        ),
     },
   ];
   const topColumns: TableColumnsType<Top> = [

@@ -41,11 +41,14 @@ const REPRESENTATIVE_LIMIT_MESSAGE = `集体访代表不得超过${MAX_REPRESENT
 /** More people on the form than a visit can bring would only be a typing mistake. */
 const MAX_PRESENT = 50;
 
+type FieldName = Parameters<FormInstance<CreateForm>['setFields']>[0][number]['name'];
+
 /** Puts a server message beside the field it names ("petitioner.phone", "representatives.1.name", "representatives"). */
 function showCreateError(form: FormInstance<CreateForm>, error: unknown): boolean {
   if (!isApiError(error) || !error.field) return false;
-  const path = fieldPath(error.field);
-  const top = String(path[0]);
+  const parts = fieldPath(error.field);
+  const path = parts as FieldName;
+  const top = String(parts[0]);
   const known = ['channel', 'kind', 'receivedAt', 'firstOrgan', 'superiorRef', 'summary', 'content', 'townshipId', 'village', 'categoryId', 'accusedUnitId', 'petitioner', 'peopleCount', 'representatives', 'present'];
   if (!known.includes(top)) return false;
   form.setFields([{ name: path, errors: [error.message] }]);

@@ -70,7 +70,7 @@ function DeadlineTable({ deadlines, closed }: { deadlines: Deadline[]; closed: b
       width: 110,
       render: (_value, deadline) =>
         deadline.metAt ? (
-          <span className="pt-deadline-met" data-testid="pt-deadline-met">
+          <span className="pt-deadline-met" data-testid="pt-met">
             <CheckCircleFilled /> 已完成
           </span>
         ) : closed ? (

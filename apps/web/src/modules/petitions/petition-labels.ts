@@ -104,19 +104,9 @@ export function describeDays(days: number): string {
   return `逾期${-days}天`;
 }
 
-/**
- * A rate as a percentage. The contract does not say whether rates come as a share (0–1) or a
- * percentage (0–100); a value above 1 can only be a percentage, so both read right.
- */
-export function toPercent(rate: number | null | undefined): number | null {
-  if (rate === null || rate === undefined || Number.isNaN(rate)) return null;
-  return rate > 1 ? rate : rate * 100;
-}
-
-/** "93.5%", or "—" when there was nothing to count. */
+/** A rate as the server sends it (a percentage, one decimal): "93.5%", or "—" when there was nothing to count. */
 export function formatRate(rate: number | null | undefined): string {
-  const percent = toPercent(rate);
-  return percent === null ? '—' : `${percent.toFixed(1)}%`;
+  return rate === null || rate === undefined || Number.isNaN(rate) ? '—' : `${rate.toFixed(1)}%`;
 }
 
 /** A 0–1 similarity as "85%". */

@@ -62,6 +62,7 @@ function RevealModal({ petitionId, target, onClose }: { petitionId: string; targ
             name="reason"
             rules={[
               { required: true, whitespace: true, message: '请填写查看事由' },
+              { min: 2, message: '查看事由至少2个字' },
               { max: 200, message: '查看事由不超过200字' },
             ]}
           >

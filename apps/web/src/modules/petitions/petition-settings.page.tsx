@@ -63,10 +63,10 @@ function RenameModal({ category, onClose }: { category: PetitionCategory; onClos
           name="name"
           rules={[
             { required: true, whitespace: true, message: '请填写类别名称' },
-            { max: 50, message: '类别名称不超过50字' },
+            { max: 30, message: '类别名称不超过30字' },
           ]}
         >
-          <Input maxLength={50} data-testid="pt-category-rename-input" />
+          <Input maxLength={30} data-testid="pt-category-rename-input" />
         </Form.Item>
       </Form>
     </Modal>
@@ -182,7 +182,7 @@ function CategorySettings() {
             <Input
               placeholder="新类别名称"
               aria-label="新类别名称"
-              maxLength={50}
+              maxLength={30}
               value={newName}
               onChange={(event) => setNewName(event.target.value)}
               onPressEnter={add}

@@ -357,7 +357,9 @@ export type PetitionStats = {
   byTownship: CountRow[];
   byHandlingUnit: CountRow[];
   byMonth: CountRow[];
+  /** rate: percent with one decimal; null when nothing fell due. */
   onTime: { kind: DeadlineKind | string; label: string; due: number; met: number; rate: number | null }[];
+  /** rate: percent (满意 + 基本满意 of those evaluated); null when none was evaluated. */
   satisfaction: { satisfied: number; basically: number; unsatisfied: number; rate: number | null };
   topMatters: { categoryName: string; townshipName: string; count: number }[];
 };

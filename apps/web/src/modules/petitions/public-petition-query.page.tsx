@@ -73,13 +73,14 @@ function Progress({ progress, queryCode, onEvaluated }: { progress: PublicProgre
       <h3 className="pt-section-title" style={{ marginTop: 16 }}>
         办理进度
       </h3>
-      <Steps
-        orientation="vertical"
-        size="small"
-        current={progress.steps.length - 1}
-        items={progress.steps.map((step) => ({ title: step.label, content: formatDateTime(step.at), status: 'finish' as const }))}
-        data-testid="public-steps"
-      />
+      <div data-testid="public-steps">
+        <Steps
+          orientation="vertical"
+          size="small"
+          current={progress.steps.length - 1}
+          items={progress.steps.map((step) => ({ title: step.label, content: formatDateTime(step.at), status: 'finish' as const }))}
+        />
+      </div>
       {progress.reply ? (
         <>
           <h3 className="pt-section-title" style={{ marginTop: 16 }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Checkbox, Col, Form, Input, Result, Row, Select } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
 import { showFieldError } from '../../shared/form-errors';
@@ -43,6 +43,7 @@ async function copyText(text: string): Promise<boolean> {
 /** The query code, shown once: the server keeps only its hash. */
 function Submitted({ queryCode }: { queryCode: string }) {
   const { message } = App.useApp();
+  const navigate = useNavigate();
   return (
     <Result
       status="success"
@@ -63,9 +64,7 @@ function Submitted({ queryCode }: { queryCode: string }) {
             >
               复制查询码
             </Button>
-            <Link to="/public/petition/query">
-              <Button>查询办理进度</Button>
-            </Link>
+            <Button onClick={() => navigate('/public/petition/query')}>查询办理进度</Button>
           </div>
         </div>
       }

@@ -1,0 +1,499 @@
+/**
+ * 信访 (issue 6): "With 100,000 cases: duplicate matching for a new registration under 100 ms p95; the
+ * statistics page under 200 ms p95."
+ *
+ * Builds its own database (generate-petitions.ts), serves it with the real app in a child process (server.ts)
+ * and measures, as the 县信访局 clerk (`bench_pt_clerk`, roles petition + unit) would use them:
+ *   - GET /api/petitions/stats — this month (the page's first view) and this year (from 1 January);
+ *   - GET /api/petitions — the register's first page, and ?flag=overdue;
+ *   - GET /api/petitions/board — the warnings board;
+ *   each one request at a time (p50/p95), then 10-connection autocannon (p50/p95/req/s), then the bare service
+ *   call in-process (ceiling);
+ *   - POST /api/petitions — registrations one at a time (each writes: the case, its people, bands, deadlines,
+ *     links, event, to-dos, audit), half near-duplicates of the registering person's own earlier cases, half
+ *     new matters, by a few petitioners reused (some who keep coming back);
+ *   - findMatches(db, text, petitionerId, excludeId, 0.6) — the duplicate matching registration runs, bare
+ *     in-process, one at a time for BENCH_MATCH_TEXTS (200) new texts: half near-duplicates of stored cases
+ *     (the same person's, or someone else's), half new matters; the issue's 100 ms target is for this call.
+ *
+ * Alone: `npm run bench:petitions -w bench` (merges its rows into results.json); `npm run bench` runs it after
+ * the other scenarios unless BENCH_PETITIONS=0.
+ * Settings: BENCH_PETITIONS (cases, 100000; 0 skips it in run.ts), BENCH_PETITIONERS (0.6 per case),
+ * BENCH_PETITIONS_DATA=<kept dir> reuses a database (no generation), BENCH_MATCH_TEXTS (200),
+ * BENCH_PETITION_REGISTRATIONS (100), and the common BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS,
+ * BENCH_SEED, BENCH_PROBE_TIMEOUT, BENCH_KEEP.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { migrateToLatest, openDatabase, refreshPlannerStatistics } from '@zhongshu/db';
+import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
+import { bandKeys } from '@zhongshu/core/petitions/index.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { createContext } from '../apps/server/src/context.ts';
+import { resolveSession } from '../apps/server/src/modules/auth/auth.service.ts';
+import { findMatches, listPetitions } from '../apps/server/src/modules/petitions/petitions.service.ts';
+import { board, stats } from '../apps/server/src/modules/petitions/petitions.stats.ts';
+import type { ListQuery } from '../apps/server/src/modules/petitions/petitions.schemas.ts';
+import { uuidv7 } from '../apps/server/src/lib/ids.ts';
+import type { Actor } from '../apps/server/src/lib/actor.ts';
+import type { BenchRow } from './gongwen.bench.ts';
+import { generatePetitions, TOWNSHIPS, type PetitionsGenResult } from './generate-petitions.ts';
+import { perturb, textKit, THEMES } from './petition-texts.ts';
+import { mulberry32 } from './gen-util.ts';
+import { percentile, round, startServer, type Server } from './bench-util.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = process.env;
+const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const DURATION = num('BENCH_DURATION', 10);
+const WARMUP = num('BENCH_WARMUP', 2);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 10);
+const SEED = num('BENCH_SEED', 20261121);
+const PROBE_TIMEOUT = num('BENCH_PROBE_TIMEOUT', 60);
+export const PETITIONS_CASES = num('BENCH_PETITIONS', 100_000);
+const PETITIONERS = num('BENCH_PETITIONERS', Math.round(PETITIONS_CASES * 0.6));
+const MATCH_TEXTS = num('BENCH_MATCH_TEXTS', 200);
+const REGISTRATIONS = num('BENCH_PETITION_REGISTRATIONS', 100);
+const THRESHOLD = 0.6;
+const PASSWORD = 'Bench-Passw0rd';
+
+export const PETITION_SCENARIOS = {
+  matching: 'petitions duplicate matching (bare findMatches)',
+  register: 'petitions registration (POST, one at a time)',
+  statsMonth: 'petitions stats this month (clerk)',
+  statsYear: 'petitions stats this year (clerk)',
+  list: 'petitions list first page (clerk)',
+  overdue: 'petitions list overdue (clerk)',
+  board: 'petitions board (clerk)',
+} as const;
+
+/**
+ * Issue 6: duplicate matching for a new registration p95 < 100 ms (the bare findMatches call; the whole
+ * registration is shown beside it without a target); the statistics page p95 < 200 ms (this month and this
+ * year). Not in the issue, held to the statistics page's bar: the register's first page, its overdue filter
+ * and the warnings board (200 ms).
+ */
+export const PETITION_TARGETS: Record<string, { p95?: number }> = {
+  [PETITION_SCENARIOS.matching]: { p95: 100 },
+  [PETITION_SCENARIOS.register]: {},
+  [PETITION_SCENARIOS.statsMonth]: { p95: 200 },
+  [PETITION_SCENARIOS.statsYear]: { p95: 200 },
+  [PETITION_SCENARIOS.list]: { p95: 200 },
+  [PETITION_SCENARIOS.overdue]: { p95: 200 },
+  [PETITION_SCENARIOS.board]: { p95: 200 },
+};
+
+export interface PetitionRow extends BenchRow {
+  /** Matching: p95 of the near-duplicate and of the new texts; how many of the near-duplicates found their source. */
+  p95_near_ms?: number;
+  p95_new_ms?: number;
+  recall?: number;
+  avg_matches?: number;
+  texts?: number;
+}
+
+const log = (s: string) => console.log(s);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Session {
+  token: string;
+  csrf: string;
+}
+
+async function loginSession(port: number, username: string): Promise<Session> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const token = res.headers.getSetCookie().map((c) => /^zs_session=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  if (!token) throw new Error(`login ${username}: no zs_session cookie`);
+  return { token, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+async function request(base: string, s: Session, method: string, url: string, body?: unknown, timeoutS = PROBE_TIMEOUT): Promise<{ ms: number; res: Response; buf: Buffer }> {
+  const t = performance.now();
+  const res = await fetch(base + url, {
+    method,
+    headers: { cookie: `zs_session=${s.token}`, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(timeoutS * 1000),
+  });
+  const buf = Buffer.from(await res.arrayBuffer());
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`${method} ${url}${body === undefined ? '' : ` ${JSON.stringify(body).slice(0, 500)}`} → ${res.status} ${buf.toString('utf8').slice(0, 2000)}`);
+  return { ms, res, buf };
+}
+
+interface Measured {
+  p50: number;
+  p95: number;
+  rps: number;
+  requests: number;
+}
+
+function summarise(latencies: number[], seconds: number): Measured {
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: latencies.length / seconds, requests: latencies.length };
+}
+
+/** Waits until the server answers /api/health quickly three times running (nothing left queued). */
+async function drain(base: string): Promise<void> {
+  const end = performance.now() + 300_000;
+  for (let quick = 0; quick < 3 && performance.now() < end; ) {
+    const t = performance.now();
+    await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
+    quick = performance.now() - t < 50 ? quick + 1 : 0;
+  }
+}
+
+/** CONNECTIONS connections for DURATION s after a WARMUP s warm-up; every answer must be a 200. */
+async function concurrent(base: string, url: string, s: Session): Promise<Measured> {
+  const headers = { cookie: `zs_session=${s.token}` };
+  const timeout = PROBE_TIMEOUT * 2;
+  if (WARMUP > 0) await autocannon({ url: base + url, connections: CONNECTIONS, duration: WARMUP, headers, timeout });
+  await drain(base);
+  const latencies: number[] = [];
+  const run = autocannon({ url: base + url, connections: CONNECTIONS, duration: DURATION, headers, timeout });
+  run.on('response', (_c, status, _b, ms) => {
+    if (status === 200) latencies.push(ms);
+  });
+  const r = await run;
+  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts under load (${JSON.stringify(r.statusCodeStats)})`);
+  await drain(base);
+  return summarise(latencies, r.duration);
+}
+
+/** One request after another for DURATION s (at least five), each timed alone: what one user waits. */
+async function oneAtATime(base: string, url: string, s: Session): Promise<Measured> {
+  const warmEnd = performance.now() + Math.min(WARMUP, 1) * 1000;
+  while (performance.now() < warmEnd) await request(base, s, 'GET', url);
+  const latencies: number[] = [];
+  const start = performance.now();
+  while (latencies.length < 5 || performance.now() - start < DURATION * 1000) latencies.push((await request(base, s, 'GET', url)).ms);
+  return summarise(latencies, (performance.now() - start) / 1000);
+}
+
+/** The bare service call in-process, one after another (better-sqlite3 is synchronous). */
+async function ceiling(fn: () => Promise<unknown>): Promise<Measured> {
+  const warmEnd = performance.now() + Math.min(WARMUP, 1) * 1000;
+  while (performance.now() < warmEnd) await fn();
+  const latencies: number[] = [];
+  const start = performance.now();
+  while (latencies.length < 5 || performance.now() - start < DURATION * 1000) {
+    const t = performance.now();
+    await fn();
+    latencies.push(performance.now() - t);
+  }
+  return summarise(latencies, (performance.now() - start) / 1000);
+}
+
+function dbBytes(dataDir: string): number {
+  return fs.readdirSync(dataDir).filter((f) => f.startsWith('zhongshu.db')).reduce((s, f) => s + fs.statSync(path.join(dataDir, f)).size, 0);
+}
+
+export function petitionVerdict(row: BenchRow): string {
+  const t = PETITION_TARGETS[row.scenario];
+  if (!t?.p95) return '';
+  if (row.p95_ms === null) return `no answer within ${PROBE_TIMEOUT} s  FAIL`;
+  const out = [`p95<${t.p95}ms ${row.p95_ms < t.p95 ? 'PASS' : 'FAIL'}`];
+  if (row.p95_single_ms !== undefined) out.push(`one at a time p95 ${row.p95_single_ms}ms ${row.p95_single_ms < t.p95 ? 'PASS' : 'FAIL'}`);
+  return out.join('  ');
+}
+
+interface Probe {
+  id: string;
+  text: string;
+  summary: string;
+  content: string;
+  petitionerId: string;
+  /** The stored case it was made from (near-duplicates), which matching should find. */
+  source: string | null;
+  townshipId: string;
+  categoryId: string;
+}
+
+export async function benchPetitions(): Promise<PetitionRow[]> {
+  const reuse = env.BENCH_PETITIONS_DATA ? path.resolve(env.BENCH_PETITIONS_DATA) : null;
+  const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zs-bench-pt-'));
+  const metaFile = path.join(dataDir, 'bench-petitions-meta.json');
+  const handle = openDatabase({ databaseUrl: null, dataDir });
+  let server: Server | null = null;
+  try {
+    const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { logLevel: 'silent', scheduler: false });
+    const ctx = createContext(handle, config);
+    await migrateToLatest(ctx.db);
+    let gen: PetitionsGenResult;
+    log(`\n信访 / petitions (issue 6)`);
+    if (reuse) {
+      gen = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+      log(`  复用数据 / reusing ${dataDir} (generated earlier in ${(gen.ms / 1000).toFixed(1)} s)`);
+    } else {
+      log(`  生成数据 / generating: 400 units, ${PETITIONS_CASES.toLocaleString('en')} cases, ${PETITIONERS.toLocaleString('en')} petitioners (seed ${SEED}) in ${dataDir}`);
+      gen = await generatePetitions(ctx, handle, { seed: SEED, cases: PETITIONS_CASES, petitioners: PETITIONERS, password: PASSWORD });
+      fs.writeFileSync(metaFile, JSON.stringify(gen));
+    }
+    refreshPlannerStatistics(handle);
+    const sqlite = handle.sqlite!;
+    log(`  generated in ${(gen.ms / 1000).toFixed(1)} s (bands ${(gen.bandMs / 1000).toFixed(1)} s, indexes rebuilt in ${(gen.indexMs / 1000).toFixed(1)} s); database ${(dbBytes(dataDir) / 1048576).toFixed(0)} MB`);
+    log(`  rows: ${Object.entries(gen.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    log(`  states: ${Object.entries(gen.states).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    log(`  channels: ${Object.entries(gen.channels).map(([s, n]) => `${s} ${n}`).join(', ')}; kinds: ${Object.entries(gen.kinds).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    log(`  subjects: ${Object.entries(gen.themes).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    log(`  petitioners by cases: ${Object.entries(gen.repeatHistogram).map(([s, n]) => `${s}: ${n}`).join(', ')}; ${Math.round(gen.repeatShare * 100)} % of cases have an earlier case on the same matter`);
+    const bandStats = sqlite.prepare('select count(*) keys, max(n) most, avg(n) mean from (select band, count(*) n from petition_bands group by band)').get() as { keys: number; most: number; mean: number };
+    log(`  bands: ${bandStats.keys.toLocaleString('en')} distinct keys, ${round(bandStats.mean, 2)} cases a key on average, ${bandStats.most} at most`);
+
+    // What the clerk's reads must answer, counted here (a reused database also holds earlier runs' registrations).
+    const today = toShanghaiDate(ctx.now());
+    const yearFrom = `${today.slice(0, 4)}-01-01`;
+    const monthFrom = `${today.slice(0, 7)}-01`;
+    const OPEN = "('registered','handling','extension_requested','replied','review','review_decided','recheck')";
+    const n = (q: string, ...a: unknown[]) => Number((sqlite.prepare(q).get(...a) as { n: number }).n);
+    const expect = {
+      all: n('select count(*) n from petitions'),
+      open: n(`select count(*) n from petitions where state in ${OPEN}`),
+      overdue: n(`select count(*) n from petitions where state in ${OPEN} and next_due < ?`, today),
+      month: n('select count(*) n from petitions where received_at between ? and ?', monthFrom, today),
+      year: n('select count(*) n from petitions where received_at between ? and ?', yearFrom, today),
+    };
+    log(`  the clerk sees ${expect.all} cases, ${expect.open} open (${expect.overdue} overdue); received this month ${expect.month}, this year ${expect.year}`);
+
+    server = await startServer(dataDir);
+    const base = () => `http://127.0.0.1:${server!.port}`;
+    let clerk = await loginSession(server.port, gen.clerk.username);
+    const actor = async (): Promise<Actor> => {
+      const a = await resolveSession(ctx, clerk.token, '127.0.0.1');
+      if (!a) throw new Error('session vanished');
+      return a;
+    };
+
+    interface Scenario {
+      name: string;
+      url: string;
+      check(b: any): string | null;
+      bare(a: Actor): Promise<unknown>;
+    }
+    const statsCheck = (total: number) => (b: any) =>
+      b?.total === total && Array.isArray(b.byChannel) && b.onTime?.length === 6 && Array.isArray(b.byTownship) && (total === 0 || b.byTownship.length > 0)
+        ? null
+        : `total ${b?.total}, ${b?.byChannel?.length} channels, ${b?.onTime?.length} on-time rows; expected ${total}`;
+    const scenarios: Scenario[] = [
+      { name: PETITION_SCENARIOS.statsMonth, url: '/api/petitions/stats', check: statsCheck(expect.month), bare: (a) => stats(ctx, a, {}) },
+      { name: PETITION_SCENARIOS.statsYear, url: `/api/petitions/stats?from=${yearFrom}&to=${today}`, check: statsCheck(expect.year), bare: (a) => stats(ctx, a, { from: yearFrom, to: today }) },
+      {
+        name: PETITION_SCENARIOS.list, url: '/api/petitions',
+        check: (b) => (b.total === expect.all && b.items?.length === Math.min(20, expect.all) ? null : `total ${b.total}, ${b.items?.length} items; expected ${expect.all}`),
+        bare: (a) => listPetitions(ctx, a, { page: 1, pageSize: 20 } as ListQuery),
+      },
+      {
+        name: PETITION_SCENARIOS.overdue, url: '/api/petitions?flag=overdue',
+        check: (b) => (b.total === expect.overdue && b.items?.length === Math.min(20, expect.overdue) && b.items.every((i: any) => i.overdue) ? null : `total ${b.total}, ${b.items?.length} items (${b.items?.filter((i: any) => i.overdue).length} overdue); expected ${expect.overdue}`),
+        bare: (a) => listPetitions(ctx, a, { flag: 'overdue', page: 1, pageSize: 20 } as ListQuery),
+      },
+      {
+        name: PETITION_SCENARIOS.board, url: '/api/petitions/board',
+        check: (b) => (b?.totals?.open === expect.open && b.totals.overdue === expect.overdue && Array.isArray(b.groupAlerts) && Array.isArray(b.frequentPetitioners) ? null : `totals ${JSON.stringify(b?.totals)}; expected ${expect.open} open, ${expect.overdue} overdue`),
+        bare: (a) => board(ctx, a),
+      },
+    ];
+
+    const measured: { sc: Scenario; m: Measured | null; alone: Measured | null; rss: number; sequential: boolean }[] = [];
+    for (const sc of scenarios) {
+      let probe: Awaited<ReturnType<typeof request>>;
+      try {
+        probe = await request(base(), clerk, 'GET', sc.url);
+      } catch (err) {
+        if (!(err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))) throw err;
+        log(`  ${sc.name}: GET ${sc.url} → no answer within ${PROBE_TIMEOUT} s; restarting the server, no figures for this row`);
+        server.child.kill('SIGKILL');
+        await sleep(500);
+        server = await startServer(dataDir);
+        clerk = await loginSession(server.port, gen.clerk.username);
+        measured.push({ sc, m: null, alone: null, rss: await server.rssMb(), sequential: false });
+        continue;
+      }
+      const body = JSON.parse(probe.buf.toString('utf8'));
+      const problem = sc.check(body);
+      if (problem) throw new Error(`${sc.name}: GET ${sc.url} answered ${problem}`);
+      const extra =
+        body.totals ? `, open ${body.totals.open} (overdue ${body.totals.overdue}, due soon ${body.totals.dueSoon}, group ${body.totals.group}), ${body.groupAlerts.length} group alerts, ${body.frequentPetitioners.length} frequent petitioners`
+        : body.onTime ? `, total ${body.total}, ${body.byTownship.length} townships, ${body.byHandlingUnit.length} handling units, on time ${body.onTime.map((o: any) => `${o.kind} ${o.rate ?? '-'}%`).join(' ')}`
+        : `, total ${body.total}`;
+      log(`  ${sc.name}: GET ${sc.url} → ${probe.buf.length.toLocaleString('en')} bytes in ${round(probe.ms, 1)} ms${extra}`);
+      const sequential = probe.ms * CONNECTIONS > DURATION * 1000 * 0.5;
+      const alone = await oneAtATime(base(), sc.url, clerk);
+      const m = sequential ? alone : await concurrent(base(), sc.url, clerk);
+      measured.push({ sc, m, alone, rss: await server.rssMb(), sequential });
+      log(`    ${sequential ? 'one at a time only (too slow for concurrent load)' : `${CONNECTIONS} connections: ${round(m.rps, 1)} req/s, p50 ${round(m.p50)} ms, p95 ${round(m.p95)} ms (${m.requests} answers)`}; one at a time: p50 ${round(alone.p50)} ms, p95 ${round(alone.p95)} ms (${alone.requests})`);
+    }
+
+    // ---- new texts: near-duplicates of stored cases and new matters -------------------------------------
+    const rnd = mulberry32((SEED ^ 0x0bad5eed) >>> 0);
+    const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+    const kt = textKit(mulberry32((SEED ^ 0x0ddba11) >>> 0));
+    const maxRow = n('select max(rowid) n from petitions');
+    const caseAt = sqlite.prepare('select id, summary, content, petitioner_id, township_id, category_id from petitions where rowid >= ? order by rowid limit 1');
+    type Stored = { id: string; summary: string; content: string; petitioner_id: string; township_id: string; category_id: string };
+    const randomCase = () => caseAt.get(int(1, maxRow)) as Stored;
+    const month = Number(today.slice(5, 7));
+    const townIds = new Map(gen.townships.map((t) => [t.name, t.id]));
+    const freshMatter = () => {
+      const theme = kt.pickTheme(month);
+      const town = rnd() < 0.2 ? 0 : int(0, TOWNSHIPS.length - 1);
+      const m = kt.newMatter(theme, town, `${['王庄', '李家', '张湾', '刘岗', '陈庄', '杨河', '赵集', '黄营'][int(0, 7)]}村`);
+      const t = kt.render(m, kt.newWriter(m, `${'王李张刘陈杨赵黄'[int(0, 7)]}${'建国秀英志强桂兰'[int(0, 7)]}`), 'first', TOWNSHIPS);
+      return { ...t, townshipId: townIds.get(TOWNSHIPS[town]!)!, categoryId: THEMES[theme]!.category };
+    };
+    const probes = (count: number): Probe[] => {
+      const out: Probe[] = [];
+      for (let i = 0; i < count; i++) {
+        if (i % 2 === 0) {
+          // The same person again (mostly), or another on the same matter.
+          const src = randomCase();
+          const t = perturb(rnd, src.summary, src.content);
+          out.push({ id: uuidv7(), text: `${t.summary}${t.content}`, ...t, petitionerId: rnd() < 0.7 ? src.petitioner_id : randomCase().petitioner_id, source: src.id, townshipId: src.township_id, categoryId: src.category_id });
+        } else {
+          // A new matter, from someone new (60 %) or someone who has written before (as often as they write).
+          const t = freshMatter();
+          out.push({ id: uuidv7(), text: `${t.summary}${t.content}`, summary: t.summary, content: t.content, petitionerId: rnd() < 0.6 ? uuidv7() : randomCase().petitioner_id, source: null, townshipId: t.townshipId, categoryId: t.categoryId });
+        }
+      }
+      return out;
+    };
+
+    // ---- registrations through the API, one at a time ----------------------------------------------------
+    const regTimes: number[] = [];
+    let regFound = 0;
+    let regNear = 0;
+    let regMatches = 0;
+    const people = gen.samplePeople.filter((p) => p.idNumber);
+    const ownCase = sqlite.prepare('select id, summary, content, township_id, category_id from petitions where petitioner_id = ? order by received_at desc limit 1');
+    const channels = ['online', 'letter', 'visit', 'phone'] as const;
+    const bodyFor = (i: number) => {
+      // A few petitioners reused: the five who come most often take every fourth registration.
+      const person = i % 4 === 0 ? people[Math.floor(i / 4) % Math.min(5, people.length)]! : people[5 + (i % Math.max(1, people.length - 5))] ?? people[0]!;
+      const own = ownCase.get(person.id) as Omit<Stored, 'petitioner_id'> | undefined;
+      const near = i % 2 === 0 && !!own;
+      const t = near ? { ...perturb(rnd, own!.summary, own!.content), townshipId: own!.township_id, categoryId: own!.category_id } : freshMatter();
+      return {
+        near, source: near ? own!.id : null,
+        body: {
+          channel: channels[i % channels.length]!, kind: 'appeal', summary: t.summary, content: t.content, townshipId: t.townshipId, categoryId: t.categoryId, firstOrgan: 'this_level',
+          petitioner: { name: person.name, ...(person.idNumber ? { idNumber: person.idNumber } : {}), ...(person.phone ? { phone: person.phone } : {}) },
+        },
+      };
+    };
+    if (REGISTRATIONS > 0 && people.length) {
+      log(`  registrations: POST /api/petitions ${REGISTRATIONS} times one at a time (after 5 unmeasured), ${Math.min(5, people.length)} frequent and ${Math.max(0, people.length - 5)} occasional petitioners; half near-duplicates of their own latest case`);
+      for (let i = 0; i < REGISTRATIONS + 5; i++) {
+        const r = bodyFor(i);
+        const res = await request(base(), clerk, 'POST', '/api/petitions', r.body);
+        const answer = JSON.parse(res.buf.toString('utf8')) as { id: string; matches: { id: string }[] };
+        if (i < 5) continue;
+        regTimes.push(res.ms);
+        regMatches += answer.matches.length;
+        if (r.near) {
+          regNear++;
+          if (answer.matches.some((m) => m.id === r.source)) regFound++;
+        }
+      }
+    }
+    const regRss = await server.rssMb();
+    const rows: PetitionRow[] = [];
+    const front: PetitionRow[] = [];
+
+    // ---- the bare reads (server idle) ----------------------------------------------------------------
+    for (const { sc, m, alone, rss, sequential } of measured) {
+      if (!m || !alone) {
+        rows.push({ scenario: sc.name, p50_ms: null, p95_ms: null, rps: null, ceiling_rps: null, rss_mb: rss });
+        continue;
+      }
+      const bare = await ceiling(async () => sc.bare(await actor()));
+      log(`  ${sc.name}, bare: ${round(bare.rps, 1)}/s, p50 ${round(bare.p50, 2)} ms, p95 ${round(bare.p95, 2)} ms`);
+      const rps = (x: number) => (x >= 10 ? Math.round(x) : round(x, 2));
+      rows.push({
+        scenario: sc.name, p50_ms: round(m.p50), p95_ms: round(m.p95), rps: rps(m.rps), ceiling_rps: rps(bare.rps), rss_mb: rss,
+        ...(sequential ? { load: 'sequential' as const } : {}), p50_single_ms: round(alone.p50), p95_single_ms: round(alone.p95),
+      });
+    }
+    if (regTimes.length) {
+      const s = summarise([...regTimes], regTimes.reduce((a, b) => a + b, 0) / 1000);
+      log(`  registration: p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, slowest ${round(Math.max(...regTimes))} ms; ${round(regMatches / regTimes.length, 1)} matches each; ${regFound}/${regNear} near-duplicates found their source`);
+      front.push({ scenario: PETITION_SCENARIOS.register, p50_ms: round(s.p50), p95_ms: round(s.p95), rps: round(1000 / s.p50, 1), ceiling_rps: null, rss_mb: regRss, load: 'sequential', p50_single_ms: round(s.p50), p95_single_ms: round(s.p95) });
+    }
+
+    // ---- duplicate matching, bare ------------------------------------------------------------------
+    if (MATCH_TEXTS > 0) {
+      const warm = probes(20);
+      for (const p of warm) await findMatches(ctx.db, p.text, p.petitionerId, p.id, THRESHOLD);
+      const set = probes(MATCH_TEXTS);
+      const near: number[] = [];
+      const fresh: number[] = [];
+      let found = 0;
+      let matches = 0;
+      const bandRows: number[] = [];
+      const countBands = sqlite.prepare(`select count(*) n from petition_bands where band in (select value from json_each(?))`);
+      for (const p of set) {
+        const t = performance.now();
+        const ms = await findMatches(ctx.db, p.text, p.petitionerId, p.id, THRESHOLD);
+        const took = performance.now() - t;
+        (p.source ? near : fresh).push(took);
+        matches += ms.length;
+        if (p.source && ms.some((x) => x.id === p.source)) found++;
+        bandRows.push(Number((countBands.get(JSON.stringify(bandKeys(p.text))) as { n: number }).n));
+      }
+      const all = [...near, ...fresh].sort((a, b) => a - b);
+      const s = summarise([...all], all.reduce((a, b) => a + b, 0) / 1000);
+      const sn = summarise(near, 1);
+      const sf = summarise(fresh, 1);
+      bandRows.sort((a, b) => a - b);
+      log(`  duplicate matching, bare findMatches (threshold ${THRESHOLD}), ${set.length} texts one at a time: p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, slowest ${round(all[all.length - 1]!)} ms`);
+      log(`    near-duplicates: p50 ${round(sn.p50)} ms, p95 ${round(sn.p95)} ms, ${found}/${near.length} found their source; new matters: p50 ${round(sf.p50)} ms, p95 ${round(sf.p95)} ms; ${round(matches / set.length, 1)} matches a text`);
+      log(`    band rows read per text: p50 ${percentile(bandRows, 0.5)}, p95 ${percentile(bandRows, 0.95)}, max ${bandRows[bandRows.length - 1]}`);
+      front.unshift({
+        scenario: PETITION_SCENARIOS.matching, p50_ms: round(s.p50), p95_ms: round(s.p95), rps: round(1000 / s.p50, 1), ceiling_rps: null, rss_mb: round(process.memoryUsage().rss / 1048576, 0), load: 'sequential',
+        p95_near_ms: round(sn.p95), p95_new_ms: round(sf.p95), recall: round(found / Math.max(1, near.length), 3), avg_matches: round(matches / set.length, 1), texts: set.length,
+      });
+    }
+    await server.stop();
+    server = null;
+    return [...front, ...rows];
+  } finally {
+    if (server) server.child.kill();
+    await handle.close();
+    if (env.BENCH_KEEP || reuse) log(`  信访 data kept in ${dataDir} (BENCH_PETITIONS_DATA=${dataDir} reuses it)`);
+    else fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---- alone: npm run bench:petitions -w bench ----------------------------------------------------
+async function main(): Promise<void> {
+  const began = performance.now();
+  const rows = await benchPetitions();
+  const head = ['scenario', 'p50_ms', 'p95_ms', 'rps', 'p50_single', 'p95_single', 'ceiling_rps', 'rss_mb', 'targets'];
+  const cell = (x: number | null | undefined) => (x === null || x === undefined ? '-' : String(x));
+  const cells = rows.map((r) => [r.scenario, cell(r.p50_ms), cell(r.p95_ms), cell(r.rps), cell(r.p50_single_ms), cell(r.p95_single_ms), cell(r.ceiling_rps), String(r.rss_mb), petitionVerdict(r)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === c.length - 1 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
+  log('');
+  log(line(head));
+  log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) log(line(c));
+  // results.json holds every scenario: replace this one's rows, keep the others'.
+  const out = path.join(here, 'results.json');
+  const names = new Set<string>(Object.values(PETITION_SCENARIOS));
+  const kept = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as BenchRow[]).filter((r) => !names.has(r.scenario)) : [];
+  fs.writeFileSync(out, `${JSON.stringify([...kept, ...rows], null, 2)}\n`);
+  log(`\nwritten ${path.relative(process.cwd(), out) || out}; total ${((performance.now() - began) / 1000).toFixed(0)} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error('petitions bench failed:', err);
+      process.exit(1);
+    },
+  );
+}
