@@ -381,7 +381,7 @@ export async function generatePetitions(ctx: AppContext, handle: DatabaseHandle,
       // A window of activity: a couple of months to the whole two years for those who keep coming.
       const len = p.count === 2 ? between(7, 300) * DAY : Math.min(SPAN, between(20, 730) * DAY * Math.min(1, 0.3 + p.count / 30));
       const from = START + rnd() * Math.max(DAY, SPAN - len * 0.5);
-      for (let k = 0; k < p.count; k++) skeletons.push({ person: p, at: Math.min(NOW - 10 * MIN, from + rnd() * len) });
+      for (let k = 0; k < p.count; k++) skeletons.push({ person: p, at: Math.min(NOW - 10 * MIN, from + rnd() * Math.min(len, NOW - from)) });
     }
   }
   const mains = people.length;
@@ -682,7 +682,8 @@ export async function generatePetitions(ctx: AppContext, handle: DatabaseHandle,
         }
       }
     }
-    const open = [...dl.values()].filter((d) => !d.met_at).sort((a, b) => a.due.localeCompare(b.due));
+    // As refreshNextDue: the earliest unmet deadline, the objection window (a right, not a duty) aside.
+    const open = [...dl.values()].filter((d) => !d.met_at && d.kind !== 'objection').sort((a, b) => a.due.localeCompare(b.due));
     const nextDue = OPEN.has(st) ? (open[0]?.due ?? null) : null;
     for (const k of earlier) {
       const s = Math.round(jaccard(mine, bigrams(caseTexts[k]!)) * 1000) / 1000;

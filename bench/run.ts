@@ -15,6 +15,8 @@
  * BENCH_DATA=<kept dir> skips generation and reuses it, BENCH_PROFILE=<dir> writes a CPU profile of the server there.
  * 督查督办 (issue 5) runs last on a database of its own (supervision.bench.ts): BENCH_SUPERVISION_ITEMS (60000;
  * 0 leaves it out), BENCH_SUPERVISION_DATA=<kept dir> reuses one, BENCH_CIRCULAR_RUNS (10).
+ * 信访 (issue 6) runs after it on a database of its own (petitions.bench.ts): BENCH_PETITIONS (100000 cases;
+ * 0 leaves it out), BENCH_PETITIONS_DATA=<kept dir> reuses one, BENCH_MATCH_TEXTS (200), BENCH_PETITION_REGISTRATIONS (100).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +34,7 @@ import { SEARCH_TERMS } from './generate-documents.ts';
 import { issueToUnits } from './issue.bench.ts';
 import { benchGongwen, type BenchRow } from './gongwen.bench.ts';
 import { benchSupervision, SUPERVISION_ITEMS, SUPERVISION_TARGETS } from './supervision.bench.ts';
+import { benchPetitions, PETITIONS_CASES, PETITION_TARGETS } from './petitions.bench.ts';
 import { percentile, round, startServer, type Server } from './bench-util.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +73,8 @@ const TARGETS: Record<string, { p95?: number; p50?: number; rps?: number; ceilin
 };
 // 督查督办 (issue 5): board p95 < 100 ms, a month's 通报 computed and rendered < 1 s (see supervision.bench.ts).
 Object.assign(TARGETS, SUPERVISION_TARGETS);
+// 信访 (issue 6): duplicate matching p95 < 100 ms, the statistics page p95 < 200 ms (see petitions.bench.ts).
+Object.assign(TARGETS, PETITION_TARGETS);
 
 const log = (s: string) => console.log(s);
 
@@ -438,6 +443,16 @@ async function main(): Promise<number> {
         rows.push(...(await benchSupervision()));
       } catch (err) {
         console.error('督查督办 benchmarks failed:', err);
+        exitCode = 1;
+      }
+    }
+
+    // 信访 (issue 6): its own database and server, last.
+    if (PETITIONS_CASES > 0) {
+      try {
+        rows.push(...(await benchPetitions()));
+      } catch (err) {
+        console.error('信访 benchmarks failed:', err);
         exitCode = 1;
       }
     }

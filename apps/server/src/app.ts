@@ -154,7 +154,8 @@ function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
   let e: AppError;
   if (isAppError(err)) e = err;
   else if (err?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err instanceof SyntaxError && (err as { statusCode?: number }).statusCode === 400)) e = new AppError('MALFORMED_REQUEST');
-  else if (err?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') e = new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大（上限1MB），附件请通过上传功能提交');
+  else if (err?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    e = req.url.startsWith('/api/public/') ? new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大（上限20KB），请精简反映内容后再提交') : new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大（上限1MB），附件请通过上传功能提交');
   else if (err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') e = new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以JSON提交');
   else if (err?.code === 'FST_REQ_FILE_TOO_LARGE') e = new AppError('FILE_TOO_LARGE');
   else if (err?.statusCode === 429) e = new AppError('RATE_LIMITED');

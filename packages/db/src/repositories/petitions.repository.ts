@@ -1,6 +1,7 @@
 /** 信访: cases, their people and deadlines, petitioners, matches and similarity bands, figures. */
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../database.ts';
+import type { Database as DB } from '../schema.ts';
 import type { PetitionDeadlineTable, PetitionerTable, PetitionEventTable, PetitionLinkTable, PetitionTable } from '../schema.ts';
 import { containsText, inChunks, isPostgres, offsetOf, type Page } from './helpers.ts';
 
@@ -266,10 +267,15 @@ export async function onTimeByKind(db: Executor, scope: PetitionScope, from: str
   return rows;
 }
 
+/** 第30条: a unit accused in a 检举控告 never learns of it, not even as a count. */
+function withoutAccusationsOf<Q extends SelectQueryBuilder<DB, 'petitions', object>>(q: Q, unitId: string | null): Q {
+  if (!unitId) return q;
+  return q.where((eb) => eb.or([eb('petitions.kind', '!=', 'accusation'), eb('petitions.accused_unit_id', 'is', null), eb('petitions.accused_unit_id', '!=', unitId)])) as Q;
+}
+
 /** Group warning: K or more cases of one category from one township received since `since`. */
-export async function groupClusters(db: Executor, since: string, minCases: number) {
-  const rows = await db
-    .selectFrom('petitions')
+export async function groupClusters(db: Executor, since: string, minCases: number, hideAccusedUnitId: string | null) {
+  const rows = await withoutAccusationsOf(db.selectFrom('petitions'), hideAccusedUnitId)
     .select(['township_id', 'category_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('received_at').as('first')])
     .where('received_at', '>=', since)
     .groupBy(['township_id', 'category_id'])
@@ -280,9 +286,8 @@ export async function groupClusters(db: Executor, since: string, minCases: numbe
 }
 
 /** Petitioners with `min` or more visits (来访) since `since`. */
-export async function frequentVisitors(db: Executor, since: string, min: number) {
-  const rows = await db
-    .selectFrom('petitions')
+export async function frequentVisitors(db: Executor, since: string, min: number, hideAccusedUnitId: string | null) {
+  const rows = await withoutAccusationsOf(db.selectFrom('petitions'), hideAccusedUnitId)
     .innerJoin('petitioners', 'petitioners.id', 'petitions.petitioner_id')
     .select(['petitions.petitioner_id', 'petitioners.name', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('petitions.received_at').as('first')])
     .where('petitions.received_at', '>=', since)

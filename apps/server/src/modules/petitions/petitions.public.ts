@@ -40,6 +40,11 @@ export async function publicSubmit(ctx: AppContext, body: { name: string; idNumb
   ).catch((e: unknown) => {
     // The public learns neither that an earlier case exists nor its number.
     if (e instanceof AppError && e.code === 'PETITION_FINAL') throw new AppError('PETITION_FINAL');
+    // The staff form's field names, re-pointed at this form's.
+    if (e instanceof AppError && e.field?.startsWith('petitioner.')) {
+      const field = e.field.slice('petitioner.'.length);
+      throw new AppError(e.code, e.message.replace(/^信访人/, ''), field);
+    }
     throw e;
   });
   return { queryCode: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}` };
@@ -60,9 +65,11 @@ export async function publicQuery(ctx: AppContext, queryCode: string) {
     serial: serialText(p),
     receivedAt: p.received_at,
     stateLabel: petitionWorkflow.states[p.state as keyof typeof petitionWorkflow.states]?.label ?? p.state,
-    steps: events.filter((e) => PUBLIC_STEPS[e.action]).map((e) => ({ label: PUBLIC_STEPS[e.action]!, at: e.at })),
+    // A case re-routed after an objection is accepted twice; the petitioner sees it once.
+    steps: events.filter((e) => PUBLIC_STEPS[e.action]).map((e) => ({ label: PUBLIC_STEPS[e.action]!, at: e.at })).filter((s, i, all) => i === 0 || all[i - 1]!.label !== s.label),
     reply: p.reply,
     canEvaluate: (p.state === 'replied' || p.state === 'review_decided' || p.state === 'closed') && !p.evaluation && p.reply !== null,
+    // The petitioner's own rating, so a later look-up shows it was recorded.
     evaluation: p.evaluation,
   };
 }

@@ -149,7 +149,8 @@ async function setDeadline(tx: Executor, cal: WorkCalendar, config: PetitionConf
 /** Keeps the case's earliest unmet deadline, and the reminders before it falls and when it is missed. */
 async function refreshNextDue(tx: Executor, ctx: AppContext, cal: WorkCalendar, id: string): Promise<string | null> {
   const all = await repo.deadlinesOf(tx, [id]);
-  const open = all.filter((d) => !d.met_at).sort((a, b) => a.due.localeCompare(b.due));
+  // The objection window is a right of the handling unit, not a duty: it never makes a case late.
+  const open = all.filter((d) => !d.met_at && d.kind !== 'objection').sort((a, b) => a.due.localeCompare(b.due));
   const next = open[0] ?? null;
   await repo.updatePetition(tx, id, { next_due: next?.due ?? null });
   await scheduleDeadlineReminders(tx, ctx, cal, {
@@ -183,6 +184,7 @@ export interface Match {
   similarity: number;
   state: string;
   final: boolean;
+  dismissed: boolean;
 }
 
 /** Earlier cases by the same person (keyed hash) or with similar text (MinHash bands, then exact Jaccard). */
@@ -197,7 +199,7 @@ export async function findMatches(db: Executor, text: string, petitionerId: stri
     const similar = s >= threshold;
     if (!similar && !person.has(b.id)) continue;
     out.push({
-      id: b.id, serial: serialText(b), summary: b.summary, receivedAt: b.received_at, similarity: s, state: b.state, final: b.is_final === 1,
+      id: b.id, serial: serialText(b), summary: b.summary, receivedAt: b.received_at, similarity: s, state: b.state, final: b.is_final === 1, dismissed: false,
       reason: similar && person.has(b.id) ? 'both' : similar ? 'similar_content' : 'same_person',
     });
   }
@@ -328,7 +330,7 @@ async function toSummaries(ctx: AppContext, rows: ListRow[]) {
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   return rows.map((p) => {
     const mine = deadlines.filter((d) => d.petition_id === p.id).map((d) => toDeadline(cal, today, d));
-    const next = mine.filter((d) => !d.metAt).sort((a, b) => a.due.localeCompare(b.due))[0] ?? null;
+    const next = mine.filter((d) => !d.metAt && d.kind !== 'objection').sort((a, b) => a.due.localeCompare(b.due))[0] ?? null;
     return {
       id: p.id, serial: serialText(p), channel: p.channel, channelLabel: CHANNEL_LABELS[p.channel] ?? p.channel, kind: p.kind, kindLabel: KIND_LABELS[p.kind] ?? p.kind,
       state: p.state, stateLabel: stateLabel(p.state), summary: p.summary, townshipId: p.township_id, townshipName: unitName.get(p.township_id) ?? '', village: p.village,
@@ -345,7 +347,7 @@ function toDeadline(cal: WorkCalendar, today: string, d: { kind: string; due: st
   return {
     kind: d.kind, label: DEADLINE_LABELS[d.kind] ?? d.kind, due: d.due, rule: d.rule,
     daysRemaining: Math.round((Date.parse(`${d.due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000),
-    metAt: d.met_at, overdue: metDate ? metDate > d.due : today > d.due, workdaysRemaining: cal.workdaysBetween(today, d.due),
+    metAt: d.met_at, overdue: d.kind === 'objection' ? false : metDate ? metDate > d.due : today > d.due, workdaysRemaining: cal.workdaysBetween(today, d.due),
   };
 }
 
@@ -373,7 +375,7 @@ export async function getPetitionDetail(ctx: AppContext, actor: Actor, id: strin
     ...summary!,
     content: p.content, firstOrgan: p.first_organ, superiorRef: p.superior_ref,
     people: people.map((x) => ({ id: x.id, role: x.role, name: x.name, idMasked: x.id_number_masked, phoneMasked: x.phone_masked, address: x.address })),
-    handlingMode: p.handling_mode, legalRoute: p.legal_route, accusedUnitId: rel.has('clerk') || rel.has('leader') ? p.accused_unit_id : null,
+    handlingMode: p.handling_mode, legalRoute: p.legal_route, accusedUnitId: rel.has('clerk') ? p.accused_unit_id : null,
     outcome: p.outcome, reply: p.reply, evaluation: p.evaluation, extensionUsed: p.extension_used === 1, stage: p.stage, parentId: p.parent_id,
     deadlines: deadlines.map((d) => toDeadline(cal, today, d)),
     matches: visibleLinks.filter((l) => l.relation === 'match' || l.relation === 'dismissed').map((l) => ({
@@ -492,7 +494,9 @@ export async function actOnPetition(ctx: AppContext, actor: Actor, id: string, a
         if (today > d.due) throw new AppError('PETITION_LIMIT_PASSED', `异议须在收到之日起5个工作日内提出（期限${d.due}），已超过期限，请按时办理`);
         Object.assign(patch, { handling_mode: null, handling_unit_id: null, handling_received_at: null });
         await repo.meetDeadline(tx, p.id, 'objection', at);
-        await tx.deleteFrom('petition_deadlines').where('petition_id', '=', p.id).where('kind', 'in', ['handle', 'objection']).execute();
+        await tx.deleteFrom('petition_deadlines').where('petition_id', '=', p.id).where('kind', '=', 'handle').execute();
+        // Routing is owed again, still under the 15 days from receipt (第22条).
+        await tx.updateTable('petition_deadlines').set({ met_at: null }).where('petition_id', '=', p.id).where('kind', '=', 'register').execute();
         break;
       }
       case 'request_extension':
@@ -556,6 +560,7 @@ export async function actOnPetition(ctx: AppContext, actor: Actor, id: string, a
         break;
       case 'instruct': {
         if (!body.assigneeUnitId || !body.deadline) throw bad(!body.assigneeUnitId ? 'assigneeUnitId' : 'deadline', !body.assigneeUnitId ? '承办单位：批示交办须选择承办单位' : '办理期限：批示交办须填写期限');
+        if (p.kind === 'accusation' && p.accused_unit_id === body.assigneeUnitId) throw bad('assigneeUnitId', '承办单位：检举控告不得交由被反映单位办理（《信访工作条例》第三十条）');
         const created = await createAssignment(
           ctx,
           actor,
@@ -587,6 +592,10 @@ export async function actOnPetition(ctx: AppContext, actor: Actor, id: string, a
     }
     await recordAudit(tx, ctx, actor, { action: `petition.${action}`, entityType: MODULE, entityId: p.id, detail: { from: p.state, to } });
   });
+  if (action === 'object' && !(await seesAll(ctx.db, actor))) {
+    // The objecting unit no longer holds the case: it learns the step was taken, not the case's further course.
+    return { id, state: 'registered', stateLabel: stateLabel('registered'), accessEnded: true as const };
+  }
   return getPetitionDetail(ctx, actor, id);
 }
 

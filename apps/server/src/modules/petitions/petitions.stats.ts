@@ -24,8 +24,8 @@ export async function board(ctx: AppContext, actor: Actor) {
   const scope = await scopeOf(ctx.db, actor);
   const [totals, clusters, frequent, cats] = await Promise.all([
     repo.openTotals(ctx.db, scope, today, cal.addWorkdays(today, 3).date),
-    repo.groupClusters(ctx.db, addDays(today, -config.groupWindowDays), config.groupMinCases),
-    repo.frequentVisitors(ctx.db, addDays(today, -config.frequentWindowDays), config.frequentVisits),
+    repo.groupClusters(ctx.db, addDays(today, -config.groupWindowDays), config.groupMinCases, scope.hideAccusedUnitId ?? null),
+    repo.frequentVisitors(ctx.db, addDays(today, -config.frequentWindowDays), config.frequentVisits, scope.hideAccusedUnitId ?? null),
     repo.categories(ctx.db),
   ]);
   const names = new Map((await units.getUnitsByIds(ctx.db, [...new Set(clusters.map((c) => c.townshipId))])).map((u) => [u.id, u.name]));
@@ -63,7 +63,8 @@ export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; t
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   const sorted = (rows: { key: string | null; n: number }[], label: (k: string | null) => string) =>
     rows.map((r) => ({ key: r.key ?? '', label: label(r.key), count: r.n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
-  const kinds = ['register', 'notice', 'objection', 'handle', 'review', 'recheck'] as const;
+  // The objection window is a right, not a duty; it is not rated.
+  const kinds = ['register', 'notice', 'handle', 'review', 'recheck'] as const;
   const KIND_LABELS: Record<string, string> = { register: '登记转送（15日）', notice: '告知受理（15日）', objection: '异议（5个工作日）', handle: '办理答复（60日）', review: '复查答复（30日）', recheck: '复核答复（30日）' };
   const onTime = kinds.map((kind) => {
     const rows = deadlines.filter((d) => d.kind === kind);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AvailableAction } from '../../api/types';
@@ -7,7 +7,7 @@ import { reportStepError } from '../../shared/form-errors';
 import { formatDate } from '../../shared/format';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useDirectory } from '../org/directory.api';
-import { usePetitionAction, type Evaluation, type HandlingMode, type LegalRoute, type Outcome, type PetitionActionInput, type PetitionDetail } from './petitions.api';
+import { accessEnded, usePetitionAction, type Evaluation, type HandlingMode, type LegalRoute, type Outcome, type PetitionActionInput, type PetitionDetail } from './petitions.api';
 import { EVALUATION_LABELS, EVALUATIONS, HANDLING_MODE_LABELS, LEGAL_ROUTE_LABELS, OUTCOME_LABELS, optionsOf, outcomesFor } from './petition-labels';
 import { usePetitionUnitPickers } from './petition-parts';
 
@@ -63,6 +63,7 @@ function TestRadio<V extends string>({ testId, options, value, onChange }: { tes
 export function PetitionActionModal({ detail, action, onClose }: { detail: PetitionDetail; action: AvailableAction | null; onClose: () => void }) {
   const [form] = Form.useForm<ActionForm>();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const toastError = useErrorToast();
   const mutation = usePetitionAction(detail.id);
   const directory = useDirectory(action !== null);
@@ -107,6 +108,11 @@ export function PetitionActionModal({ detail, action, onClose }: { detail: Petit
     mutation.mutate(input, {
       onSuccess: (next) => {
         message.success(`已${action.label}`);
+        if (accessEnded(next)) {
+          // 异议 returns the case to the 信访 office; this unit no longer sees it.
+          navigate('/inbox');
+          return;
+        }
         if (name === 'instruct') {
           const created = next.assignmentIds.filter((id) => !before.has(id));
           setCreatedItems(created.length ? created : next.assignmentIds.slice(-1));

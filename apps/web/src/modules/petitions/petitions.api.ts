@@ -253,11 +253,24 @@ export type PetitionActionInput = {
   deadline?: string;
 };
 
+/** What an objecting unit gets back: the step was taken and the case is no longer theirs to see. */
+export type AccessEnded = { id: string; state: 'registered'; stateLabel: string; accessEnded: true };
+export const accessEnded = (r: PetitionDetail | AccessEnded): r is AccessEnded => 'accessEnded' in r;
+
 export function usePetitionAction(id: string) {
   const handlers = useSetDetail(id);
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, ...body }: PetitionActionInput) => api.post<PetitionDetail>(`${casePath(id)}/actions/${encodeURIComponent(action)}`, body),
-    ...handlers,
+    mutationFn: ({ action, ...body }: PetitionActionInput) => api.post<PetitionDetail | AccessEnded>(`${casePath(id)}/actions/${encodeURIComponent(action)}`, body),
+    onSuccess: (r: PetitionDetail | AccessEnded) => {
+      if (accessEnded(r)) {
+        queryClient.removeQueries({ queryKey: [...KEY, 'detail', id] });
+        void queryClient.invalidateQueries({ queryKey: [...KEY, 'list'] });
+        return;
+      }
+      handlers.onSuccess(r);
+    },
+    onError: handlers.onError,
   });
 }
 

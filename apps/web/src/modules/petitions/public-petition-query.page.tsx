@@ -91,6 +91,11 @@ function Progress({ progress, queryCode, onEvaluated }: { progress: PublicProgre
           </div>
         </>
       ) : null}
+      {progress.evaluation ? (
+        <p className="zs-text-muted" data-testid="public-evaluation">
+          您的评价：{EVALUATION_LABELS[progress.evaluation]}（已记录）
+        </p>
+      ) : null}
       {progress.canEvaluate ? <EvaluationForm queryCode={queryCode} onDone={onEvaluated} /> : null}
     </div>
   );

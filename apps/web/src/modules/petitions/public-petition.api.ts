@@ -27,6 +27,8 @@ export type PublicProgress = {
   steps: { label: string; at: string }[];
   reply: string | null;
   canEvaluate: boolean;
+  /** The petitioner's own rating once given. */
+  evaluation: 'satisfied' | 'basically_satisfied' | 'unsatisfied' | null;
 };
 
 /** The public pages never hold a session: a refusal here must not be read as "logged out". */

@@ -1,0 +1,17 @@
+import SQLite from 'better-sqlite3';
+const db = new SQLite(process.argv[2]!);
+const unit = (db.prepare("select unit_id from users where username = 'bench_pt_clerk'").get() as any).unit_id as string;
+const today = '2026-11-22';
+const med = (fn: () => unknown) => { fn(); const xs: number[] = []; for (let i = 0; i < 9; i++) { const t = performance.now(); fn(); xs.push(performance.now() - t); } xs.sort((a, b) => a - b); return `median ${xs[4]!.toFixed(1)} ms, p90 ${xs[8]!.toFixed(1)} ms`; };
+const plan = (sql: string, p: object) => (db.prepare(`explain query plan ${sql}`).all(p) as any[]).map((r) => r.detail).join(' | ');
+const scope = `(p.kind != 'accusation' or p.accused_unit_id is null or p.accused_unit_id != @unit)`;
+for (const [f, t] of [['2026-01-01', today], ['2026-11-01', today]] as const) {
+  const p = { f, t, unit, today };
+  const w = `from petitions p where ${scope} and p.received_at >= @f and p.received_at <= @t`;
+  const q0 = [`select p.category_id, p.township_id, p.handling_unit_id, count(*) n ${w} group by 1, 2, 3`, `select p.channel, substr(p.received_at, 1, 7) m, p.evaluation, count(*) n ${w} group by 1, 2, 3`];
+  for (const s of q0) console.log(`   plan: ${plan(s, p)}; ${db.prepare(s).all(p).length} groups`);
+  const q = q0.map((s) => db.prepare(s));
+  console.log(`${f}: two group-by scans: ${med(() => q.forEach((s) => s.all(p)))}`);
+  const ot = db.prepare(`select d.kind, count(*) filter (where d.met_at is not null or d.due < @today) due_n, count(*) filter (where d.met_at < d.due || 'T16:00:00') met_n from petition_deadlines d where d.kind in ('register', 'notice', 'handle', 'review', 'recheck') and d.due >= @f and d.due <= @t and d.petition_id not in (select id from petitions where kind = 'accusation' and accused_unit_id = @unit) group by d.kind`);
+  console.log(`${f}: two scans + onTime: ${med(() => { q.forEach((s) => s.all(p)); ot.all(p); })}`);
+}
