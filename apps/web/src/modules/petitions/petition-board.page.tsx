@@ -5,6 +5,7 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { toQueryString, type QueryParams } from '../../api/client';
 import { PageHeader } from '../../shared/page-header';
+import { EChart } from '../../shared/echart';
 import { QueryError } from '../../shared/query-error';
 import { formatDate } from '../../shared/format';
 import { useErrorToast } from '../../shared/use-error-toast';
@@ -192,6 +193,34 @@ function StatsSection({ stats }: { stats: PetitionStats }) {
         </Col>
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Panel title="渠道构成">
+            <EChart
+              ariaLabel="按渠道的信访件数饼图"
+              testId="stats-chart-channel"
+              option={{
+                tooltip: { trigger: 'item', formatter: '{b}：{c}件（{d}%）' },
+                legend: { bottom: 0 },
+                series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.byChannel.map((r) => ({ name: r.label, value: r.count })) }],
+              }}
+            />
+          </Panel>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Panel title="月度走势">
+            <EChart
+              ariaLabel="各月信访件数折线图"
+              testId="stats-chart-month"
+              option={{
+                tooltip: { trigger: 'axis' },
+                grid: { left: 40, right: 16, top: 16, bottom: 32 },
+                xAxis: { type: 'category', data: stats.byMonth.map((r) => r.label) },
+                yAxis: { type: 'value', minInterval: 1 },
+                series: [{ type: 'line', name: '件数', data: stats.byMonth.map((r) => r.count), areaStyle: {} }],
+              }}
+            />
+          </Panel>
+        </Col>
         <Col xs={24} xl={12}>
           <Panel title="按渠道">
             <BarList rows={stats.byChannel} testId="stats-channel" />
