@@ -235,7 +235,7 @@ export async function benchPetitions(): Promise<PetitionRow[]> {
     }
     refreshPlannerStatistics(handle);
     const sqlite = handle.sqlite!;
-    log(`  generated in ${(gen.ms / 1000).toFixed(1)} s (bands ${(gen.bandMs / 1000).toFixed(1)} s, indexes rebuilt in ${(gen.indexMs / 1000).toFixed(1)} s); database ${(dbBytes(dataDir) / 1048576).toFixed(0)} MB`);
+    log(`  generated in ${(gen.ms / 1000).toFixed(1)} s (cases played forward ${(gen.simulateMs / 1000).toFixed(1)} s, written ${(gen.writeMs / 1000).toFixed(1)} s, bands ${(gen.bandMs / 1000).toFixed(1)} s, indexes rebuilt ${(gen.indexMs / 1000).toFixed(1)} s); database ${(dbBytes(dataDir) / 1048576).toFixed(0)} MB`);
     log(`  rows: ${Object.entries(gen.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
     log(`  states: ${Object.entries(gen.states).map(([s, n]) => `${s} ${n}`).join(', ')}`);
     log(`  channels: ${Object.entries(gen.channels).map(([s, n]) => `${s} ${n}`).join(', ')}; kinds: ${Object.entries(gen.kinds).map(([s, n]) => `${s} ${n}`).join(', ')}`);
@@ -275,7 +275,7 @@ export async function benchPetitions(): Promise<PetitionRow[]> {
       bare(a: Actor): Promise<unknown>;
     }
     const statsCheck = (total: number) => (b: any) =>
-      b?.total === total && Array.isArray(b.byChannel) && b.onTime?.length === 6 && Array.isArray(b.byTownship) && (total === 0 || b.byTownship.length > 0)
+      b?.total === total && Array.isArray(b.byChannel) && Array.isArray(b.onTime) && b.onTime.length > 0 && Array.isArray(b.byTownship) && (total === 0 || b.byTownship.length > 0)
         ? null
         : `total ${b?.total}, ${b?.byChannel?.length} channels, ${b?.onTime?.length} on-time rows; expected ${total}`;
     const scenarios: Scenario[] = [
