@@ -7,6 +7,7 @@ import * as documentRegisterIndexes from './20261121T1600_document_register_inde
 import * as supervision from './20261121T1700_supervision.ts';
 import * as supervisionFiguresIndexes from './20261121T1800_supervision_figures_indexes.ts';
 import * as petitions from './20261121T1900_petitions.ts';
+import * as petitionFiguresIndexes from './20261121T2000_petition_figures_indexes.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1700_supervision': supervision,
   '20261121T1800_supervision_figures_indexes': supervisionFiguresIndexes,
   '20261121T1900_petitions': petitions,
+  '20261121T2000_petition_figures_indexes': petitionFiguresIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -191,8 +191,12 @@ export interface PetitionFilter {
   petitionerIds?: string[];
 }
 
+/**
+ * The cases a reader may see, filtered. Petitioners are joined only when the search needs their names;
+ * the figures count cases alone.
+ */
 function scoped(db: Executor, scope: PetitionScope, f: PetitionFilter) {
-  let q = db.selectFrom('petitions').innerJoin('petitioners', 'petitioners.id', 'petitions.petitioner_id');
+  let q = db.selectFrom('petitions');
   if (!scope.all) q = q.where('petitions.handling_unit_id', '=', scope.handlingUnitId ?? '-');
   if (scope.hideAccusedUnitId) {
     const hidden = scope.hideAccusedUnitId;
@@ -213,7 +217,13 @@ function scoped(db: Executor, scope: PetitionScope, f: PetitionFilter) {
   if (f.petitionerIds) q = q.where('petitions.petitioner_id', 'in', f.petitionerIds.length ? f.petitionerIds : ['-']);
   if (f.q) {
     const term = f.q;
-    q = q.where((eb) => eb.or([containsText('petitions.summary', term), containsText('petitioners.name', term), eb(sql<string>`'信〔' || petitions.serial_year || '〕' || petitions.serial_no || '号'`, '=', term)]));
+    q = q.where((eb) =>
+      eb.or([
+        containsText('petitions.summary', term),
+        eb('petitions.petitioner_id', 'in', eb.selectFrom('petitioners').select('petitioners.id').where(containsText('petitioners.name', term))),
+        eb(sql<string>`'信〔' || petitions.serial_year || '〕' || petitions.serial_no || '号'`, '=', term),
+      ]),
+    );
   }
   return q;
 }
@@ -222,6 +232,7 @@ export async function listPetitions(db: Executor, scope: PetitionScope, f: Petit
   const q = scoped(db, scope, f);
   const [items, total] = await Promise.all([
     q
+      .innerJoin('petitioners', 'petitioners.id', 'petitions.petitioner_id')
       .selectAll('petitions')
       .select(['petitioners.name as petitioner_name', 'petitioners.id_number_masked', 'petitioners.phone_masked'])
       .orderBy('petitions.received_at', 'desc')
@@ -235,36 +246,53 @@ export async function listPetitions(db: Executor, scope: PetitionScope, f: Petit
   return { items, total: Number(total.n) };
 }
 
-/** Counts grouped by one column over cases received in [from, to]. */
-export async function countBy(db: Executor, scope: PetitionScope, from: string, to: string, column: 'channel' | 'category_id' | 'township_id' | 'handling_unit_id' | 'month' | 'evaluation') {
-  const expr = column === 'month' ? sql<string>`substr(petitions.received_at, 1, 7)` : sql<string>`petitions.${sql.ref(column)}`;
-  const rows = await scoped(db, scope, { from, to })
-    .select([expr.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(expr)
-    .execute();
-  return rows.map((r) => ({ key: r.key as string | null, n: Number(r.n) }));
+/**
+ * The statistics page's counts in two grouped passes over the period's cases (not one scan per breakdown):
+ * by place (category, township, handling unit) and by how (channel, month, evaluation).
+ */
+export async function periodGroups(db: Executor, scope: PetitionScope, from: string, to: string) {
+  const base = () => scoped(db, scope, { from, to });
+  const month = sql<string>`substr(petitions.received_at, 1, 7)`;
+  const [byPlace, byHow] = await Promise.all([
+    base()
+      .select(['petitions.category_id', 'petitions.township_id', 'petitions.handling_unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['petitions.category_id', 'petitions.township_id', 'petitions.handling_unit_id'])
+      .execute(),
+    base()
+      .select(['petitions.channel', month.as('month'), 'petitions.evaluation', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['petitions.channel', month, 'petitions.evaluation'])
+      .execute(),
+  ]);
+  return {
+    byPlace: byPlace.map((r) => ({ categoryId: r.category_id, townshipId: r.township_id, handlingUnitId: r.handling_unit_id, n: Number(r.n) })),
+    byHow: byHow.map((r) => ({ channel: r.channel, month: String(r.month), evaluation: r.evaluation, n: Number(r.n) })),
+  };
 }
 
-export async function topMatters(db: Executor, scope: PetitionScope, from: string, to: string, limit: number) {
-  const rows = await scoped(db, scope, { from, to })
-    .select(['petitions.category_id', 'petitions.township_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['petitions.category_id', 'petitions.township_id'])
-    .orderBy('n', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ categoryId: r.category_id, townshipId: r.township_id, n: Number(r.n) }));
-}
-
-/** For each deadline kind: how many fell due in [from, to] (Shanghai dates) and how many were met by their day. */
-export async function onTimeByKind(db: Executor, scope: PetitionScope, from: string, to: string, metBefore: (due: string) => string) {
-  void metBefore;
-  const rows = await scoped(db, scope, {})
-    .innerJoin('petition_deadlines as d', 'd.petition_id', 'petitions.id')
-    .select(['d.kind', 'd.due', 'd.met_at'])
+/**
+ * For each deadline kind falling due in [from, to]: how many were due (met, or past by `today`) and how many
+ * were met by the end of their day in Shanghai (an instant before the next day's 00:00 +08:00, i.e. 16:00 UTC).
+ */
+export async function onTimeByKind(db: Executor, scope: PetitionScope, kinds: readonly string[], from: string, to: string, today: string) {
+  let q = db
+    .selectFrom('petition_deadlines as d')
+    .select([
+      'd.kind',
+      sql<number>`sum(case when d.met_at is not null or d.due < ${today} then 1 else 0 end)`.as('due'),
+      sql<number>`sum(case when d.met_at is not null and d.met_at < d.due || 'T16:00:00' then 1 else 0 end)`.as('met'),
+    ])
+    .where('d.kind', 'in', kinds)
     .where('d.due', '>=', from)
     .where('d.due', '<=', to)
-    .execute();
-  return rows;
+    .groupBy('d.kind');
+  if (!scope.all) q = q.where('d.petition_id', 'in', scoped(db, scope, {}).select('petitions.id'));
+  else if (scope.hideAccusedUnitId) {
+    // The few cases accusing the reader's unit, from their own index, rather than every case the reader may see.
+    const unitId = scope.hideAccusedUnitId;
+    q = q.where('d.petition_id', 'not in', db.selectFrom('petitions').select('petitions.id').where('petitions.accused_unit_id', '=', unitId).where('petitions.kind', '=', 'accusation'));
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({ kind: r.kind, due: Number(r.due), met: Number(r.met) }));
 }
 
 /** 第30条: a unit accused in a 检举控告 never learns of it, not even as a count. */
@@ -301,14 +329,15 @@ export async function frequentVisitors(db: Executor, since: string, min: number,
 }
 
 export async function openTotals(db: Executor, scope: PetitionScope, today: string, soon: string) {
-  const base = () => scoped(db, scope, {}).where('petitions.state', 'in', OPEN_PETITION_STATES);
-  const count = (q: ReturnType<typeof base>) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
-  const [open, overdue, dueSoon, group, skipLevel] = await Promise.all([
-    count(base()),
-    count(base().where('petitions.next_due', '<', today)),
-    count(base().where('petitions.next_due', '>=', today).where('petitions.next_due', '<=', soon)),
-    count(base().where('petitions.people_count', '>', 1)),
-    count(base().where('petitions.skip_level', '=', 1)),
-  ]);
-  return { open, overdue, dueSoon, group, skipLevel };
+  const r = await scoped(db, scope, {})
+    .where('petitions.state', 'in', OPEN_PETITION_STATES)
+    .select([
+      (eb) => eb.fn.countAll<number>().as('open'),
+      sql<number>`sum(case when petitions.next_due < ${today} then 1 else 0 end)`.as('overdue'),
+      sql<number>`sum(case when petitions.next_due >= ${today} and petitions.next_due <= ${soon} then 1 else 0 end)`.as('due_soon'),
+      sql<number>`sum(case when petitions.people_count > 1 then 1 else 0 end)`.as('grp'),
+      sql<number>`sum(case when petitions.skip_level = 1 then 1 else 0 end)`.as('skip'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { open: Number(r.open), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0), group: Number(r.grp ?? 0), skipLevel: Number(r.skip ?? 0) };
 }

@@ -11,7 +11,7 @@ import type { AppContext } from '../../context.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { piiHash } from '../../lib/pii.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { MODULE, registerPetition, serialText } from './petitions.service.ts';
+import { MODULE, petitionsChanged, registerPetition, serialText } from './petitions.service.ts';
 
 // Crockford base32 without I, L, O, U: nothing to misread when a code is copied by hand.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -84,5 +84,6 @@ export async function publicEvaluate(ctx: AppContext, queryCode: string, evaluat
     await repo.insertEvent(tx, { id: uuidv7(), petition_id: p.id, action: 'evaluate', from_state: p.state, to_state: p.state, actor_id: 'public', actor_name: '信访人（网上评价）', comment: null, data: JSON.stringify({ evaluation }), at });
     await recordAudit(tx, ctx, { id: null, displayName: '信访人（网上评价）', ip: null }, { action: 'petition.public_evaluate', entityType: MODULE, entityId: p.id, detail: { evaluation } });
   });
+  petitionsChanged();
   return publicQuery(ctx, queryCode);
 }

@@ -37,6 +37,13 @@ import { createAssignment, overseesAll } from '../assignments/assignments.servic
 import type { ActionBody, ListQuery, PersonInput, PetitionConfig, RegisterBody } from './petitions.schemas.ts';
 
 export const MODULE = 'petition';
+
+let version = 0;
+/** Bumped when this process changes any case, so figures built from many cases (the statistics) rebuild. */
+export const petitionsVersion = () => version;
+export function petitionsChanged(): void {
+  version += 1;
+}
 const OPEN = new Set(repo.OPEN_PETITION_STATES);
 const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, field);
 export const serialText = (p: Pick<PetitionRow, 'serial_year' | 'serial_no'>) => `信〔${p.serial_year}〕${p.serial_no}号`;
@@ -275,6 +282,7 @@ export async function registerPetition(ctx: AppContext, actor: Actor | null, bod
     await openTodos(tx, ctx, { module: MODULE, entityId: id, task: matches.length ? `受理（疑似重复${matches.length}件）` : '受理', title: body.summary, urgency: peopleCount > 1 ? 'urgent' : 'normal', dueAt: null }, clerks);
     await recordAudit(tx, ctx, actor ?? { id: null, displayName: '网上信访', ip: null }, { action: 'petition.register', entityType: MODULE, entityId: id, detail: { channel: body.channel, kind: body.kind, matches: matches.length } });
   });
+  petitionsChanged();
   return { id, matches };
 }
 
@@ -592,6 +600,7 @@ export async function actOnPetition(ctx: AppContext, actor: Actor, id: string, a
     }
     await recordAudit(tx, ctx, actor, { action: `petition.${action}`, entityType: MODULE, entityId: p.id, detail: { from: p.state, to } });
   });
+  petitionsChanged();
   if (action === 'object' && !(await seesAll(ctx.db, actor))) {
     // The objecting unit no longer holds the case: it learns the step was taken, not the case's further course.
     return { id, state: 'registered', stateLabel: stateLabel('registered'), accessEnded: true as const };
@@ -623,6 +632,7 @@ export async function addCategory(ctx: AppContext, actor: Actor, name: string) {
     await repo.insertCategory(tx, { id, name, sort_order: all.length + 1, disabled: 0 });
     await recordAudit(tx, ctx, actor, { action: 'petition.category_add', entityType: MODULE, entityId: id, detail: { name } });
   });
+  petitionsChanged();
   return { id };
 }
 
@@ -635,6 +645,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
     await repo.updateCategory(tx, id, { ...(body.name ? { name: body.name } : {}), ...(body.sortOrder !== undefined ? { sort_order: body.sortOrder } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}) });
     await recordAudit(tx, ctx, actor, { action: 'petition.category_update', entityType: MODULE, entityId: id, detail: body });
   });
+  petitionsChanged();
   return listCategories(ctx);
 }
 

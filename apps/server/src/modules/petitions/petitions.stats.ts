@@ -7,7 +7,7 @@ import { petitions as repo, units } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { CHANNEL_LABELS, MODULE, petitionConfig, scopeOf, seesAll } from './petitions.service.ts';
+import { CHANNEL_LABELS, MODULE, petitionConfig, petitionsVersion, scopeOf, seesAll } from './petitions.service.ts';
 
 async function requireOverview(ctx: AppContext, actor: Actor) {
   requireBusinessUser(actor);
@@ -40,6 +40,13 @@ export async function board(ctx: AppContext, actor: Actor) {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * The statistics are the same for every reader with the same scope and period. They are kept for a short
+ * while and rebuilt as soon as this process changes a case; other processes' changes show within STATS_TTL_MS.
+ */
+const STATS_TTL_MS = 30_000;
+const statsCache = new WeakMap<AppContext, Map<string, { at: number; version: number; value: Promise<unknown> }>>();
+
 export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; to?: string }) {
   await requireOverview(ctx, actor);
   const today = toShanghaiDate(ctx.now());
@@ -47,30 +54,45 @@ export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; t
   const to = q.to ?? today;
   if (from > to) throw new AppError('VALIDATION_FAILED', '开始时间：不能晚于结束时间', 'from');
   const scope = await scopeOf(ctx.db, actor);
-  const [byChannel, byCategory, byTownship, byUnit, byMonth, byEvaluation, top, deadlines, cats] = await Promise.all([
-    repo.countBy(ctx.db, scope, from, to, 'channel'),
-    repo.countBy(ctx.db, scope, from, to, 'category_id'),
-    repo.countBy(ctx.db, scope, from, to, 'township_id'),
-    repo.countBy(ctx.db, scope, from, to, 'handling_unit_id'),
-    repo.countBy(ctx.db, scope, from, to, 'month'),
-    repo.countBy(ctx.db, scope, from, to, 'evaluation'),
-    repo.topMatters(ctx.db, scope, from, to, 10),
-    repo.onTimeByKind(ctx.db, scope, from, to, (d) => d),
-    repo.categories(ctx.db),
-  ]);
+  const key = JSON.stringify([scope, from, to, today]);
+  let cache = statsCache.get(ctx);
+  if (!cache) statsCache.set(ctx, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === petitionsVersion() && Date.now() - hit.at < STATS_TTL_MS) return hit.value as ReturnType<typeof computeStats>;
+  const value = computeStats(ctx, scope, from, to, today);
+  cache.set(key, { at: Date.now(), version: petitionsVersion(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+async function computeStats(ctx: AppContext, scope: Awaited<ReturnType<typeof scopeOf>>, from: string, to: string, today: string) {
+  // The objection window is a right, not a duty; it is not rated.
+  const kinds = ['register', 'notice', 'handle', 'review', 'recheck'] as const;
+  const [groups, deadlines, cats] = await Promise.all([repo.periodGroups(ctx.db, scope, from, to), repo.onTimeByKind(ctx.db, scope, kinds, from, to, today), repo.categories(ctx.db)]);
+  const tally = <T>(rows: { n: number }[], key: (r: any) => T) => {
+    const m = new Map<T, number>();
+    for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + r.n);
+    return [...m.entries()].map(([k, n]) => ({ key: k as unknown as string | null, n }));
+  };
+  const byChannel = tally(groups.byHow, (r) => r.channel);
+  const byMonth = tally(groups.byHow, (r) => r.month);
+  const byEvaluation = tally(groups.byHow, (r) => r.evaluation);
+  const byCategory = tally(groups.byPlace, (r) => r.categoryId);
+  const byTownship = tally(groups.byPlace, (r) => r.townshipId);
+  const byUnit = tally(groups.byPlace, (r) => r.handlingUnitId);
+  const top = tally(groups.byPlace, (r) => `${r.categoryId}|${r.townshipId}`)
+    .map((t) => ({ categoryId: t.key!.split('|')[0]!, townshipId: t.key!.split('|')[1]!, n: t.n }))
+    .sort((a, b) => b.n - a.n || a.categoryId.localeCompare(b.categoryId) || a.townshipId.localeCompare(b.townshipId))
+    .slice(0, 10);
   const unitIds = [...new Set([...byTownship, ...byUnit].map((r) => r.key).concat(top.map((t) => t.townshipId)).filter((x): x is string => !!x))];
   const unitName = new Map((await units.getUnitsByIds(ctx.db, unitIds)).map((u) => [u.id, u.name]));
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   const sorted = (rows: { key: string | null; n: number }[], label: (k: string | null) => string) =>
     rows.map((r) => ({ key: r.key ?? '', label: label(r.key), count: r.n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
-  // The objection window is a right, not a duty; it is not rated.
-  const kinds = ['register', 'notice', 'handle', 'review', 'recheck'] as const;
-  const KIND_LABELS: Record<string, string> = { register: '登记转送（15日）', notice: '告知受理（15日）', objection: '异议（5个工作日）', handle: '办理答复（60日）', review: '复查答复（30日）', recheck: '复核答复（30日）' };
+  const KIND_LABELS: Record<string, string> = { register: '登记转送（15日）', notice: '告知受理（15日）', handle: '办理答复（60日）', review: '复查答复（30日）', recheck: '复核答复（30日）' };
   const onTime = kinds.map((kind) => {
-    const rows = deadlines.filter((d) => d.kind === kind);
-    const due = rows.filter((d) => d.met_at || d.due < today).length;
-    const met = rows.filter((d) => d.met_at && toShanghaiDate(new Date(d.met_at)) <= d.due).length;
-    return { kind, label: KIND_LABELS[kind]!, due, met, rate: due ? round1((met / due) * 100) : null };
+    const r = deadlines.find((d) => d.kind === kind) ?? { due: 0, met: 0 };
+    return { kind, label: KIND_LABELS[kind]!, due: r.due, met: r.met, rate: r.due ? round1((r.met / r.due) * 100) : null };
   });
   const ev = (k: string) => byEvaluation.find((r) => r.key === k)?.n ?? 0;
   const evaluated = ev('satisfied') + ev('basically_satisfied') + ev('unsatisfied');
