@@ -282,4 +282,15 @@ describe(`网上信访 public petitions (${DIALECT})`, () => {
       assert.ok(!JSON.stringify(e).includes(id));
       assert.equal(await w.count(), 1);
     }));
+
+  it('tells the petitioner of an extension of the handling limit, with its reason (第34条)', () =>
+    world(async (w) => {
+      const { queryCode } = await ok(w.submit(form(w.c)));
+      const id = (await ok(request(w.env, 'GET', '/api/petitions', { session: w.xf }))).items[0].id;
+      await ok(w.act(id, 'accept', { handlingMode: 'direct' }));
+      await ok(w.act(id, 'request_extension', { days: 20, comment: '需现场勘查排水管网' }));
+      await ok(w.act(id, 'approve_extension', {}));
+      const q = await ok(w.query(queryCode));
+      assert.deepEqual(q.steps.map((s: any) => s.label), ['已登记', '已受理', '办理期限延长20日，原因：需现场勘查排水管网']);
+    }));
 });

@@ -58,6 +58,13 @@ async function byCode(ctx: AppContext, queryCode: string) {
 
 const PUBLIC_STEPS: Record<string, string> = { register: '已登记', accept: '已受理', route_legal: '已告知通过法定途径解决', not_accept: '不予受理', reply: '已答复', decide_review: '已作出复查意见', decide_recheck: '已作出复核意见', close: '已办结' };
 
+/** 第34条: an extension is told to the petitioner with its reason (the unit's request). */
+function extensionStep(events: { action: string; comment: string | null; data: string | null; at: string }[], approval: { at: string }): string {
+  const request = events.filter((e) => e.action === 'request_extension' && e.at <= approval.at).pop();
+  const days = request?.data ? (JSON.parse(request.data) as { days?: number }).days : undefined;
+  return `办理期限延长${days ? `${days}日` : ''}${request?.comment ? `，原因：${request.comment}` : ''}`;
+}
+
 export async function publicQuery(ctx: AppContext, queryCode: string) {
   const p = await byCode(ctx, queryCode);
   const events = await repo.eventsOf(ctx.db, p.id);
@@ -66,7 +73,10 @@ export async function publicQuery(ctx: AppContext, queryCode: string) {
     receivedAt: p.received_at,
     stateLabel: petitionWorkflow.states[p.state as keyof typeof petitionWorkflow.states]?.label ?? p.state,
     // A case re-routed after an objection is accepted twice; the petitioner sees it once.
-    steps: events.filter((e) => PUBLIC_STEPS[e.action]).map((e) => ({ label: PUBLIC_STEPS[e.action]!, at: e.at })).filter((s, i, all) => i === 0 || all[i - 1]!.label !== s.label),
+    steps: events
+      .filter((e) => PUBLIC_STEPS[e.action] || e.action === 'approve_extension')
+      .map((e) => ({ label: e.action === 'approve_extension' ? extensionStep(events, e) : PUBLIC_STEPS[e.action]!, at: e.at }))
+      .filter((s, i, all) => i === 0 || all[i - 1]!.label !== s.label),
     reply: p.reply,
     canEvaluate: (p.state === 'replied' || p.state === 'review_decided' || p.state === 'closed') && !p.evaluation && p.reply !== null,
     // The petitioner's own rating, so a later look-up shows it was recorded.
