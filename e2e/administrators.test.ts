@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, startE2E, type E2E } from './harness.ts';
+import { animationsSettled, dialogSettled, SCREENSHOTS, startE2E, type E2E } from './harness.ts';
 
 /**
  * 三员 in the browser: each administrator must change the one-time password at first login, then sees
@@ -47,10 +47,12 @@ describe('三员 administrators end to end (Chromium)', () => {
     await page.getByText('无权访问').first().waitFor();
     await page.goto(`${e2e.baseUrl}/org/users`);
     await page.getByRole('button', { name: '新建用户' }).click();
+    await dialogSettled(page);
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('xinwenshu');
     await dialog.getByLabel('姓名').fill('新文书');
     await dialog.getByLabel('所属单位').click();
+    await animationsSettled(page);
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '县委办公室' }).first().click();
     await dialog.getByRole('button', { name: /确\s*定|保\s*存/ }).click();
     const pw = page.getByTestId('initial-password');

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
+import { animationsSettled, dialogSettled, startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
 
 /**
  * A leader's own 交办 (one source of supervision items), in a real browser: the leader assigns a task
@@ -36,7 +36,7 @@ describe('领导交办 end to end (Chromium)', () => {
   async function takeAction(page: Page, label: string, comment?: string, before?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
     await page.getByRole('button', { name: label, exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    await dialogSettled(page);
     if (comment !== undefined) await dialog.getByRole('textbox').first().fill(comment);
     if (before) await before(dialog);
     await dialog.getByRole('button', { name: /确\s*定|提\s*交|确\s*认/ }).last().click();
@@ -54,11 +54,14 @@ describe('领导交办 end to end (Chromium)', () => {
     await page.getByLabel('批示内容').fill('请城关镇立即组织排查，逐村建立台账，11月底前报告结果。');
     await page.getByLabel('交办单位').click();
     await page.getByLabel('交办单位').fill('城关镇');
+    await animationsSettled(page);
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '城关镇' }).first().click();
     await page.getByText('工作日数', { exact: false }).first().click().catch(() => {});
     const days = page.getByLabel('工作日数');
     if (await days.isVisible().catch(() => false)) await days.fill('5');
     await page.getByRole('button', { name: /提\s*交|交\s*办|保\s*存/ }).first().click();
+    // Creating runs the whole 交办 (notice, to-dos, reminders); on a loaded machine it can outlast the default wait.
+    await page.waitForURL(/\/assignments\/[0-9a-f-]{36}$/, { timeout: 45_000 });
     await page.getByTestId('assignment-title').waitFor();
     assert.equal(await page.getByTestId('assignment-title').textContent(), '开展秋冬季森林防火隐患排查');
     assert.match((await page.getByTestId('assignment-state').textContent()) ?? '', /待签收/);

@@ -80,6 +80,20 @@ export async function loginAs(e2e: E2E, username: string, viewport?: { width: nu
   return page;
 }
 
+/**
+ * Waits until no antd dialog is still opening: a click during the opening animation can be lost on a loaded
+ * machine, and the test then waits for a dialog that never closes.
+ */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.getByRole('dialog').last().waitFor();
+  await animationsSettled(page);
+}
+
+/** Waits until no antd dialog or dropdown is still opening (the same lost-click risk as {@link dialogSettled}). */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-move-up-appear, .ant-slide-up-appear, .ant-slide-up-enter'));
+}
+
 /** A full-page screenshot in SCREENSHOTS, for a person to look at after the run. */
 export function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
