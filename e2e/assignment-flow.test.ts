@@ -74,7 +74,8 @@ describe('领导交办 end to end (Chromium)', () => {
   it('the township clerk signs, reports progress and reports completion', async () => {
     const page = await loginAs('chengguan');
     // The demo's own items for 城关镇 are already there; this test counts from them.
-    await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() ?? ''));
+    // The header shows 0 until its first count arrives; the new assignment alone makes it at least 1.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() ?? '0') > 0, undefined, { timeout: 20_000 });
     const base = (await currentCount(page)) - 1;
     assert.ok(base >= 0, 'the new assignment is in the township clerk\'s inbox');
     await page.goto(`${e2e.baseUrl}/inbox`);

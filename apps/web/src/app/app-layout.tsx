@@ -199,7 +199,8 @@ export function AppLayout() {
                 <BellOutlined />
                 {!isMobile ? <span>待办</span> : null}
                 <span data-testid="inbox-count" className={`zs-count-pill${todo === 0 ? ' zs-count-pill-zero' : ''}${overdue ? ' zs-count-pill-overdue' : ''}`}>
-                  {todo}
+                  {/* Not a 0 before the first count arrives: a clerk would read it as "nothing to do". */}
+                  {counts.data ? todo : '…'}
                 </span>
               </Button>
             </Tooltip>
