@@ -98,3 +98,19 @@ export async function animationsSettled(page: Page): Promise<void> {
 export function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The header's to-do count once its first count has arrived (it shows … before). */
+export async function currentCount(page: Page): Promise<number> {
+  await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() ?? ''));
+  return Number((await page.getByTestId('inbox-count').textContent())?.trim());
+}
+
+/** Waits for the header's to-do count to read `expected`, and fails naming what it read instead. */
+export async function inboxCount(page: Page, expected: number): Promise<void> {
+  await page
+    .waitForFunction((n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() === String(n), expected, { timeout: 15_000 })
+    .catch(async () => {
+      const actual = await page.getByTestId('inbox-count').textContent();
+      if (actual?.trim() !== String(expected)) throw new Error(`inbox count in the header: expected ${expected}, read ${actual?.trim()}`);
+    });
+}

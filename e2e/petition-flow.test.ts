@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
+import { startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
 
 /**
  * 信访 end to end, as the issue tells it: a petitioner files online without an account and keeps the query
@@ -41,20 +41,7 @@ describe('信访 end to end (Chromium)', () => {
 
   const loginAs = (username: string) => signIn(e2e, username, { width: 1440, height: 900 });
 
-  /** The header's to-do count once it has loaded. */
-  async function currentCount(page: Page): Promise<number> {
-    await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() ?? ''));
-    return Number((await page.getByTestId('inbox-count').textContent())?.trim());
-  }
 
-  async function inboxCount(page: Page, expected: number): Promise<void> {
-    await page
-      .waitForFunction((n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() === String(n), expected, { timeout: 15_000 })
-      .catch(async () => {
-        const actual = await page.getByTestId('inbox-count').textContent();
-        assert.equal(actual?.trim(), String(expected), 'inbox count in the header');
-      });
-  }
 
   /**
    * Picks an option of an antd Select or TreeSelect (`select` is its root, where the data-testid sits) by the

@@ -7,7 +7,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { createCalendar, toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
-import { SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
+import { SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
 
 /**
  * 督查督办 end to end, as the issue tells it: the office enters three decisions of a 常委会 meeting (one
@@ -60,20 +60,7 @@ describe('督查督办 end to end (Chromium)', () => {
   const loginAs = (username: string) => signIn(e2e, username, { width: 1440, height: 900 });
 
 
-  /** The header's to-do count once it has loaded. */
-  async function currentCount(page: Page): Promise<number> {
-    await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() ?? ''));
-    return Number((await page.getByTestId('inbox-count').textContent())?.trim());
-  }
 
-  async function inboxCount(page: Page, expected: number): Promise<void> {
-    await page
-      .waitForFunction((n) => document.querySelector('[data-testid="inbox-count"]')?.textContent?.trim() === String(n), expected, { timeout: 15_000 })
-      .catch(async () => {
-        const actual = await page.getByTestId('inbox-count').textContent();
-        assert.equal(actual?.trim(), String(expected), 'inbox count in the header');
-      });
-  }
 
   /** The number on one of the board's total cards. */
   async function boardTotal(page: Page, key: string): Promise<number> {
