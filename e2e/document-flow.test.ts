@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
+import { actInDialog, dialogSettled, startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
 
 /**
  * 办文 end to end, as the issue tells it: 城关镇 drafts a 请示 with a format mistake and fixes it with
@@ -48,8 +48,8 @@ describe('办文 end to end (Chromium)', () => {
   /** Submits the editor's 送核稿 dialog and waits for the detail page; on failure says what the dialog showed. */
   async function submitForReview(page: Page, reviewer: string, signer: string): Promise<void> {
     await page.getByTestId('editor-submit').click();
+    await dialogSettled(page);
     const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
     await pick(page, dialog, '核稿人', reviewer);
     await pick(page, dialog, '签发领导', signer);
     await dialog.getByTestId('editor-submit-confirm').click();
@@ -68,16 +68,14 @@ describe('办文 end to end (Chromium)', () => {
 
   /** Opens a step's modal by its button, fills the opinion, lets `fill` add the rest, confirms and waits for the new state. */
   async function step(page: Page, action: string, o: { comment?: string; fill?: (dialog: Locator) => Promise<void>; state: RegExp }): Promise<void> {
-    await page.getByTestId(`action-${action}`).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (o.comment !== undefined) await dialog.locator('textarea').first().fill(o.comment);
-    if (o.fill) await o.fill(dialog);
-    await dialog.getByTestId('action-confirm').click();
-    await dialog.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
-      await shot(page, `doc-failed-${action}`);
-      const shown = await dialog.getByTestId('action-error').textContent().catch(() => null);
-      throw new Error(`the ${action} dialog stayed open${shown ? `: ${shown}` : ''}`, { cause: e });
+    await actInDialog(page, {
+      open: page.getByTestId(`action-${action}`),
+      confirm: 'action-confirm',
+      name: `doc-${action}`,
+      fill: async (dialog) => {
+        if (o.comment !== undefined) await dialog.locator('textarea').first().fill(o.comment);
+        if (o.fill) await o.fill(dialog);
+      },
     });
     await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid="document-state"]')?.textContent ?? ''), o.state.source);
   }

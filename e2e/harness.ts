@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium as playwright, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { startServer } from '../apps/server/src/server.ts';
 import { seedDemo } from '../apps/server/src/seed/demo.ts';
@@ -92,6 +92,27 @@ export async function dialogSettled(page: Page): Promise<void> {
 /** Waits until no antd dialog or dropdown is still opening (the same lost-click risk as {@link dialogSettled}). */
 export async function animationsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-move-up-appear, .ant-slide-up-appear, .ant-slide-up-enter'));
+}
+
+/**
+ * Opens an action's modal with its button, waits for it to settle, lets `fill` fill it, confirms with
+ * `confirm` (a test id inside the dialog) and waits for it to close; when it stays open the error names
+ * what the dialog shows. One helper for every spec, so that each waits for the opening animation the same way.
+ */
+export async function actInDialog(
+  page: Page,
+  o: { open: Locator; confirm: string; fill?: (dialog: Locator) => Promise<void>; name: string },
+): Promise<void> {
+  await o.open.click();
+  await dialogSettled(page);
+  const dialog = page.getByRole('dialog').last();
+  if (o.fill) await o.fill(dialog);
+  await animationsSettled(page);
+  await dialog.getByTestId(o.confirm).click();
+  await dialog.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
+    await shot(page, `failed-${o.name}`);
+    throw new Error(`the ${o.name} dialog stayed open; it shows: ${(await dialog.textContent().catch(() => ''))?.slice(0, 300)}`, { cause: e });
+  });
 }
 
 /** A full-page screenshot in SCREENSHOTS, for a person to look at after the run. */

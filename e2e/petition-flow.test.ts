@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
+import { actInDialog, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
 
 /**
  * 信访 end to end, as the issue tells it: a petitioner files online without an account and keeps the query
@@ -63,16 +63,9 @@ describe('信访 end to end (Chromium)', () => {
 
   /** Opens an action's modal by its button, lets `fill` fill it, confirms and waits for it to close. */
   async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-    await page.getByTestId(`action-${action}`).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (fill) await fill(dialog);
-    await dialog.getByTestId('action-submit').click();
-    await dialog.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
-      await shot(page, `pt-failed-${action}`);
-      throw new Error(`the ${action} dialog stayed open; it shows: ${(await dialog.textContent().catch(() => ''))?.slice(0, 300)}`, { cause: e });
-    });
+    await actInDialog(page, { open: page.getByTestId(`action-${action}`), confirm: 'action-submit', name: `pt-${action}`, fill });
   }
+
 
   /** This month's statistics on the board: 期内信访总量, the satisfaction rate as shown, and the evaluations. */
   async function readStats(page: Page) {

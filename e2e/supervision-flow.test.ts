@@ -7,7 +7,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { createCalendar, toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
-import { SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
+import { actInDialog, SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
 
 /**
  * 督查督办 end to end, as the issue tells it: the office enters three decisions of a 常委会 meeting (one
@@ -106,16 +106,9 @@ describe('督查督办 end to end (Chromium)', () => {
 
   /** Opens an action's modal by its button, lets `fill` fill it, confirms and waits for it to close. */
   async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-    await page.getByTestId(`action-${action}`).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (fill) await fill(dialog);
-    await dialog.getByTestId('action-submit').click();
-    await dialog.waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
-      await shot(page, `sv-failed-${action}`);
-      throw new Error(`the ${action} dialog stayed open; it shows: ${(await dialog.textContent().catch(() => ''))?.slice(0, 300)}`, { cause: e });
-    });
+    await actInDialog(page, { open: page.getByTestId(`action-${action}`), confirm: 'action-submit', name: `sv-${action}`, fill });
   }
+
 
   async function openFromInbox(page: Page, title: string, task: string | RegExp): Promise<void> {
     await page.goto(`${e2e.baseUrl}/inbox`);

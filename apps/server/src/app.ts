@@ -20,6 +20,8 @@ import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { assignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { petitionRoutes, publicPetitionRoutes } from './modules/petitions/petitions.routes.ts';
+import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { collectionRoutes } from './modules/collections/collections.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -115,6 +117,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(supervisionRoutes(ctx), { prefix: '/api/supervision' });
   await app.register(petitionRoutes(ctx), { prefix: '/api/petitions' });
   await app.register(publicPetitionRoutes(ctx), { prefix: '/api/public/petitions' });
+  await app.register(meetingRoutes(ctx), { prefix: '/api/meetings' });
+  await app.register(collectionRoutes(ctx), { prefix: '/api/collections' });
   await app.register(documentRoutes(ctx), { prefix: '/api/documents' });
   await app.register(fileRoutes(ctx), { prefix: '/api/files' });
   await app.register(orgRoutes(ctx), { prefix: '/api/org' });
@@ -165,5 +169,5 @@ function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
     req.log.error({ err }, 'unexpected error');
     e = new AppError('INTERNAL');
   }
-  return reply.code(ERROR_CATALOGUE[e.code].status).send({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } });
+  return reply.code(ERROR_CATALOGUE[e.code].status).send({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.fields ? { fields: e.fields } : {}) } });
 }

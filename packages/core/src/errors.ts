@@ -44,6 +44,13 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_PRINCIPAL_REQUIRED: { status: 400, message: '上行文和重要公文须由主要负责人签发' },
   DOCUMENT_TOP_SECRET_NO_DOWNLOAD: { status: 403, message: '绝密公文只能在系统内阅读，不能下载、打印或复制' },
   DOCUMENT_NO_ISSUER_CODE: { status: 409, message: '发文单位尚未设置机关代字，请系统管理员在单位管理中设置' },
+  ROOM_BOOKED: { status: 409, message: '该会议室在这个时段已被预订，请换一个会议室或时段' },
+  MEETING_REPLY_CLOSED: { status: 409, message: '回执截止时间已过，不能再报送回执，请直接与会务人员联系' },
+  MEETING_SIGN_IN_CLOSED: { status: 409, message: '签到尚未开始或已经结束' },
+  MEETING_SIGN_IN_CODE_WRONG: { status: 400, message: '签到码不正确，请核对会场屏幕上的签到码' },
+  MEETING_MATERIAL_WITHDRAWN: { status: 403, message: '该材料已在会后收回，不能再查看或下载' },
+  COLLECTION_CLOSED: { status: 409, message: '该征集已结束，不能再填报' },
+  COLLECTION_ALREADY_SUBMITTED: { status: 409, message: '已报送，如需修改请联系党办退回' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，已记录，请联系系统管理员' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -54,11 +61,14 @@ export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
+  /** Every field in error at once, by path (a form with many mistakes is corrected in one pass); `field` is the first. */
+  readonly fields?: Record<string, string>;
   readonly status: number;
-  constructor(code: ErrorCode, message?: string, field?: string) {
+  constructor(code: ErrorCode, message?: string, field?: string, fields?: Record<string, string>) {
     super(message ?? ERROR_CATALOGUE[code].message);
     this.code = code;
     this.field = field;
+    this.fields = fields;
     this.status = ERROR_CATALOGUE[code].status;
   }
 }

@@ -15,3 +15,5 @@ export { isPostgres, type Page } from './repositories/helpers.ts';
 export * as documents from './repositories/documents.repository.ts';
 export * as supervision from './repositories/supervision.repository.ts';
 export * as petitions from './repositories/petitions.repository.ts';
+export * as meetings from './repositories/meetings.repository.ts';
+export * as collections from './repositories/collections.repository.ts';

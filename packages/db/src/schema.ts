@@ -584,6 +584,168 @@ export interface DocumentCommentTable {
   resolved_at: string | null;
 }
 
+export interface MeetingTypeTable {
+  id: string;
+  name: string;
+  builtin: number;
+  sort_order: number;
+  disabled: number;
+}
+
+export interface MeetingRoomTable {
+  id: string;
+  name: string;
+  location: string | null;
+  capacity: number;
+  disabled: number;
+}
+
+export interface MeetingTable {
+  id: string;
+  type_id: string;
+  title: string;
+  /** planned | notified | in_progress | held | cancelled */
+  state: string;
+  classification: string;
+  room_id: string | null;
+  /** Where, when there is no room (a 视频会议's 分会场, an outside venue). */
+  location: string | null;
+  /** ISO instants (UTC). */
+  starts_at: string;
+  ends_at: string;
+  host_id: string | null;
+  organiser_unit_id: string;
+  notice: string | null;
+  reply_deadline: string | null;
+  notified_at: string | null;
+  accepts_topics: number;
+  topic_deadline: string | null;
+  sign_in_code: string | null;
+  sign_in_open: number;
+  /** JSON: the 纪要 draft (number, paragraphs, attendance overrides). */
+  minutes: string | null;
+  minutes_updated_at: string | null;
+  held_at: string | null;
+  cancelled_reason: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAttendeeTable {
+  id: string;
+  meeting_id: string;
+  /** A person invited by name (a leader), or null for a unit invitation. */
+  user_id: string | null;
+  /** The unit invited (it names who comes in its 回执), or the person's unit. */
+  unit_id: string | null;
+  /** attend (出席) | observe (列席) */
+  role: string;
+  seq: number;
+  /** pending | attending | leave (请假) */
+  reply: string;
+  /** 回执: who will come for a unit invitation (names, 、-separated). */
+  attendee_names: string | null;
+  leave_reason: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  signed_in_at: string | null;
+  /** code | clerk */
+  sign_in_method: string | null;
+  signed_in_by: string | null;
+  reminded_count: number;
+  last_reminded_at: string | null;
+}
+
+export interface MeetingTopicTable {
+  id: string;
+  meeting_id: string;
+  seq: number;
+  title: string;
+  summary: string | null;
+  presenter: string | null;
+  proposer_unit_id: string;
+  /** proposed | approved | deferred */
+  state: string;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MeetingMaterialTable {
+  id: string;
+  meeting_id: string;
+  topic_id: string | null;
+  file_id: string;
+  title: string;
+  classification: string;
+  /** JSON array of attendee ids; null: every attendee. */
+  audience: string | null;
+  withdraw_after: number;
+  withdrawn_at: string | null;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface MeetingDecisionTable {
+  id: string;
+  meeting_id: string;
+  seq: number;
+  content: string;
+  lead_unit_id: string | null;
+  /** JSON array of unit ids. */
+  cooperating_unit_ids: string | null;
+  leader_id: string | null;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  /** The supervision item made from it, once. */
+  assignment_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CollectionTable {
+  id: string;
+  title: string;
+  description: string | null;
+  /** JSON: the form's fields (see @zhongshu/core/collections). */
+  form: string;
+  /** draft | open | closed */
+  state: string;
+  /** ISO instant. */
+  deadline: string | null;
+  meeting_id: string | null;
+  organiser_unit_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  closed_at: string | null;
+}
+
+export interface CollectionUnitTable {
+  id: string;
+  collection_id: string;
+  unit_id: string;
+  seq: number;
+  /** pending | draft | submitted | returned */
+  state: string;
+  /** JSON: the unit's values by field key. */
+  data: string | null;
+  saved_at: string | null;
+  saved_by: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  returned_at: string | null;
+  returned_reason: string | null;
+  return_count: number;
+  reminded_count: number;
+  last_reminded_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -613,6 +775,15 @@ export interface Database {
   petition_documents: PetitionDocumentTable;
   petition_links: PetitionLinkTable;
   petition_bands: PetitionBandTable;
+  meeting_types: MeetingTypeTable;
+  meeting_rooms: MeetingRoomTable;
+  meetings: MeetingTable;
+  meeting_attendees: MeetingAttendeeTable;
+  meeting_topics: MeetingTopicTable;
+  meeting_materials: MeetingMaterialTable;
+  meeting_decisions: MeetingDecisionTable;
+  collections: CollectionTable;
+  collection_units: CollectionUnitTable;
   files: FileTable;
   file_links: FileLinkTable;
   calendar_overrides: CalendarOverrideTable;
@@ -634,6 +805,10 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type PetitionRow = Selectable<PetitionTable>;
+export type MeetingRow = Selectable<MeetingTable>;
+export type MeetingAttendeeRow = Selectable<MeetingAttendeeTable>;
+export type CollectionRow = Selectable<CollectionTable>;
+export type CollectionUnitRow = Selectable<CollectionUnitTable>;
 export type AssignmentEventRow = Selectable<AssignmentEventTable>;
 export type InboxItemRow = Selectable<InboxItemTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;

@@ -8,6 +8,8 @@ import { runDocumentReminder } from '../modules/documents/documents.actions.ts';
 import { runMonthlyCircular } from '../modules/supervision/supervision.service.ts';
 import { runReceiptReminder, sweepPage } from '../modules/supervision/supervision.items.ts';
 import { runPetitionReminder } from '../modules/petitions/petitions.service.ts';
+import { meetingJobHandlers } from '../modules/meetings/meetings.jobs.ts';
+import { collectionJobHandlers } from '../modules/collections/collections.jobs.ts';
 import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 
 type Handler = (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>;
@@ -22,6 +24,8 @@ const HANDLERS: Record<string, Handler> = {
   'petition.remind_overdue': runPetitionReminder,
   'supervision.sweep': (ctx, tx, _kind, payload: { after?: string; date: string }) => sweepPage(ctx, tx, payload),
   'supervision.monthly_circular': (ctx, tx) => runMonthlyCircular(ctx, tx),
+  ...meetingJobHandlers,
+  ...collectionJobHandlers,
 };
 
 const RETRY_MINUTES = 5;

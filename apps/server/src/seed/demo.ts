@@ -6,6 +6,8 @@ import { insertBusinessUser, newOneTimePassword } from '../modules/org/org.servi
 import { seedDemoDocuments } from './demo-documents.ts';
 import { seedDemoSupervision } from './demo-supervision.ts';
 import { seedDemoPetitions } from './demo-petitions.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoCollections } from './demo-collections.ts';
 
 /** The demo county: one committee, its office, seven departments, four townships. */
 export const DEMO_UNITS = [
@@ -85,5 +87,7 @@ export async function seedDemo(ctx: AppContext, opts: { password?: string } = {}
   await seedDemoDocuments(ctx);
   await seedDemoSupervision(ctx);
   await seedDemoPetitions(ctx);
+  await seedDemoMeetings(ctx);
+  await seedDemoCollections(ctx);
   return { created: true, password };
 }

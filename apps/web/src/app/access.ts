@@ -11,6 +11,11 @@ export type Area =
   | 'petitions'
   | 'petitions-staff'
   | 'petitions-case'
+  | 'meetings'
+  | 'meetings-office'
+  | 'meetings-calendar'
+  | 'collections'
+  | 'collections-office'
   | 'org-units'
   | 'org-users'
   | 'audit'
@@ -51,6 +56,17 @@ export function canAccess(me: Me, area: Area): boolean {
     // One case: a handling unit's staff open the cases routed to them from the inbox; the server decides which.
     case 'petitions-case':
       return isBusinessUser(me);
+    // Meetings: every business user sees those they are invited to and proposes 议题; the server decides which.
+    case 'meetings':
+    case 'collections':
+      return isBusinessUser(me);
+    // Planning meetings, rooms and types, and designing collections: the office.
+    case 'meetings-office':
+    case 'collections-office':
+      return isBusinessUser(me) && me.roles.includes('office');
+    // The meetings calendar with the leaders' attendance: the office and the committee's own leaders.
+    case 'meetings-calendar':
+      return isBusinessUser(me) && (me.roles.includes('office') || isCommitteeLeader(me));
     case 'org-units':
     case 'admin-calendar':
       return me.adminRole === 'system';

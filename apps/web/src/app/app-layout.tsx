@@ -14,6 +14,8 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ScheduleOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -66,6 +68,29 @@ const NAV_ITEMS: NavItem[] = [
       { key: '/petitions/new', label: '信访登记', visible: (me) => canAccess(me, 'petitions-staff') },
       { key: '/petitions/board', label: '信访看板' },
       { key: '/petitions/settings', label: '信访设置', visible: (me) => canAccess(me, 'petitions-staff') },
+    ],
+  },
+  {
+    key: 'meetings',
+    area: 'meetings',
+    label: '办会',
+    icon: <ScheduleOutlined />,
+    children: [
+      { key: '/meetings', label: '会议' },
+      { key: '/meetings/new', label: '新建会议', visible: (me) => canAccess(me, 'meetings-office') },
+      { key: '/meetings/calendar', label: '会议日历', visible: (me) => canAccess(me, 'meetings-calendar') },
+      { key: '/meetings/topics', label: '申报议题' },
+      { key: '/meetings/settings', label: '会议室与类型', visible: (me) => canAccess(me, 'meetings-office') },
+    ],
+  },
+  {
+    key: 'collections',
+    area: 'collections',
+    label: '情况征集',
+    icon: <TableOutlined />,
+    children: [
+      { key: '/collections', label: '征集' },
+      { key: '/collections/new', label: '新建征集', visible: (me) => canAccess(me, 'collections-office') },
     ],
   },
   { key: '/org/units', area: 'org-units', label: '组织机构', icon: <ApartmentOutlined /> },

@@ -35,6 +35,15 @@ const PetitionBoardPage = lazyPage(() => import('../modules/petitions/petition-b
 const PetitionSettingsPage = lazyPage(() => import('../modules/petitions/petition-settings.page'), 'PetitionSettingsPage');
 const PublicPetitionPage = lazyPage(() => import('../modules/petitions/public-petition.page'), 'PublicPetitionPage');
 const PublicPetitionQueryPage = lazyPage(() => import('../modules/petitions/public-petition-query.page'), 'PublicPetitionQueryPage');
+const MeetingListPage = lazyPage(() => import('../modules/meetings/meeting-list.page'), 'MeetingListPage');
+const MeetingCreatePage = lazyPage(() => import('../modules/meetings/meeting-create.page'), 'MeetingCreatePage');
+const MeetingDetailPage = lazyPage(() => import('../modules/meetings/meeting-detail.page'), 'MeetingDetailPage');
+const MeetingCalendarPage = lazyPage(() => import('../modules/meetings/meeting-calendar.page'), 'MeetingCalendarPage');
+const MeetingTopicsPage = lazyPage(() => import('../modules/meetings/meeting-topics.page'), 'MeetingTopicsPage');
+const MeetingSettingsPage = lazyPage(() => import('../modules/meetings/meeting-settings.page'), 'MeetingSettingsPage');
+const CollectionListPage = lazyPage(() => import('../modules/collections/collection-list.page'), 'CollectionListPage');
+const CollectionCreatePage = lazyPage(() => import('../modules/collections/collection-create.page'), 'CollectionCreatePage');
+const CollectionDetailPage = lazyPage(() => import('../modules/collections/collection-detail.page'), 'CollectionDetailPage');
 const UnitsPage = lazyPage(() => import('../modules/org/units.page'), 'UnitsPage');
 const UsersPage = lazyPage(() => import('../modules/org/users.page'), 'UsersPage');
 const ImportPage = lazyPage(() => import('../modules/org/import.page'), 'ImportPage');
@@ -90,6 +99,16 @@ export const router = createBrowserRouter([
           { path: 'petitions/board', element: page('petitions', <PetitionBoardPage />) },
           { path: 'petitions/settings', element: page('petitions-staff', <PetitionSettingsPage />) },
           { path: 'petitions/:id', element: page('petitions-case', <PetitionDetailPage />) },
+          { path: 'meetings', element: page('meetings', <MeetingListPage />) },
+          { path: 'meetings/new', element: page('meetings-office', <MeetingCreatePage />) },
+          { path: 'meetings/calendar', element: page('meetings-calendar', <MeetingCalendarPage />) },
+          { path: 'meetings/topics', element: page('meetings', <MeetingTopicsPage />) },
+          { path: 'meetings/settings', element: page('meetings-office', <MeetingSettingsPage />) },
+          { path: 'meetings/:id', element: page('meetings', <MeetingDetailPage />) },
+          { path: 'collections', element: page('collections', <CollectionListPage />) },
+          { path: 'collections/new', element: page('collections-office', <CollectionCreatePage />) },
+          { path: 'collections/:id/edit', element: page('collections-office', <CollectionCreatePage />) },
+          { path: 'collections/:id', element: page('collections', <CollectionDetailPage />) },
           { path: 'documents', element: <Navigate to="/documents/outgoing" replace /> },
           { path: 'documents/outgoing', element: page('documents', <OutgoingRegisterPage />) },
           { path: 'documents/incoming', element: page('documents', <IncomingRegisterPage />) },

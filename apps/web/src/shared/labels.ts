@@ -25,7 +25,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   village: '村（社区）',
 };
 
-export const MODULE_LABELS: Record<string, string> = { assignment: '督查督办', petition: '信访' };
+export const MODULE_LABELS: Record<string, string> = { assignment: '督查督办', petition: '信访', meeting: '办会', collection: '情况征集' };
 
 export function labelOf<K extends string>(labels: Record<K, string>, key: string | null | undefined, fallback = '—'): string {
   if (!key) return fallback;

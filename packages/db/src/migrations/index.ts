@@ -8,6 +8,7 @@ import * as supervision from './20261121T1700_supervision.ts';
 import * as supervisionFiguresIndexes from './20261121T1800_supervision_figures_indexes.ts';
 import * as petitions from './20261121T1900_petitions.ts';
 import * as petitionFiguresIndexes from './20261121T2000_petition_figures_indexes.ts';
+import * as meetingsCollections from './20261121T2100_meetings_collections.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1800_supervision_figures_indexes': supervisionFiguresIndexes,
   '20261121T1900_petitions': petitions,
   '20261121T2000_petition_figures_indexes': petitionFiguresIndexes,
+  '20261121T2100_meetings_collections': meetingsCollections,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,10 @@ export function inboxItemPath(item: Pick<InboxItem, 'module' | 'entityId'>): str
       return `/documents/${encodeURIComponent(item.entityId)}`;
     case 'petition':
       return `/petitions/${encodeURIComponent(item.entityId)}`;
+    case 'meeting':
+      return `/meetings/${encodeURIComponent(item.entityId)}`;
+    case 'collection':
+      return `/collections/${encodeURIComponent(item.entityId)}`;
     default:
       return null;
   }

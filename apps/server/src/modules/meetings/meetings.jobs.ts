@@ -1,0 +1,5 @@
+import type { Executor } from '@zhongshu/db';
+import type { AppContext } from '../../context.ts';
+
+/** Scheduled-job handlers of the meetings module, by job kind (wired into jobs/scheduler.ts). */
+export const meetingJobHandlers: Record<string, (ctx: AppContext, tx: Executor, kind: string, payload: any) => Promise<void>> = {};

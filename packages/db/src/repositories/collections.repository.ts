@@ -1,0 +1,2 @@
+// SQL of the collections module (collections, collection_units).
+export {};

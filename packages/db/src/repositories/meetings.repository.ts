@@ -1,0 +1,2 @@
+// SQL of the meetings module (meeting_* tables).
+export {};
