@@ -2,6 +2,7 @@
  * E2E harness (the web app is built by scripts/test.mjs beforehand): a real server (fresh SQLite data directory, demo organisation with a known password)
  * on a free loopback port, and headless Chromium from @sparticuz/chromium driven by playwright-core.
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,8 @@ export interface E2E {
   adminPasswords: Record<string, string>;
   browser: Browser;
   newPage(viewport?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }>;
+  /** Moves the server's clock forward (a deadline passes without waiting for it); sessions age with it. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -38,10 +41,15 @@ export async function startE2E(): Promise<E2E> {
 
   const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { port: 0, host: '127.0.0.1', logLevel: 'silent' });
   const adminPasswords: Record<string, string> = {};
-  const server = await startServer(config, (line) => {
-    const m = /用户名 (\S+)\s+一次性密码 (\S+)/.exec(line);
-    if (m) adminPasswords[m[1]] = m[2];
-  });
+  let clockOffsetMs = 0;
+  const server = await startServer(
+    config,
+    (line) => {
+      const m = /用户名 (\S+)\s+一次性密码 (\S+)/.exec(line);
+      if (m) adminPasswords[m[1]] = m[2];
+    },
+    () => new Date(Date.now() + clockOffsetMs),
+  );
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await playwright.launch({
@@ -59,6 +67,9 @@ export async function startE2E(): Promise<E2E> {
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       return { page, context };
+    },
+    advanceClock(ms: number) {
+      clockOffsetMs += ms;
     },
     async close() {
       await browser.close();
@@ -113,6 +124,40 @@ export async function actInDialog(
     await shot(page, `failed-${o.name}`);
     throw new Error(`the ${o.name} dialog stayed open; it shows: ${(await dialog.textContent().catch(() => ''))?.slice(0, 300)}`, { cause: e });
   });
+}
+
+/**
+ * Picks an option of an antd Select or TreeSelect (`select` is its root, where the data-testid sits) by the
+ * option's text, and checks the field shows it; a list still opening can swallow the first click, so it tries again.
+ */
+export async function pickOption(page: Page, select: Locator, option: string, search = option): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.locator('input').click();
+    await page.keyboard.type(search);
+    const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
+    await item.click();
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    const shown = (await select.textContent()) ?? '';
+    if (shown.includes(option)) return;
+    if (attempt === 3) assert.fail(`the field did not take "${option}"; it shows "${shown}"`);
+  }
+}
+
+/**
+ * Types a date into an antd DatePicker's input and leaves it with Tab, which commits it (Enter would also
+ * submit the surrounding form), then checks the input keeps it.
+ */
+export async function pickDate(input: Locator, date: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(date);
+    await input.press('Tab');
+    await input.page().locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    const value = await input.inputValue();
+    if (value === date) return;
+    if (attempt === 3) assert.fail(`the date picker shows "${value}", not ${date}`);
+  }
 }
 
 /** A full-page screenshot in SCREENSHOTS, for a person to look at after the run. */

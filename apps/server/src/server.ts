@@ -20,9 +20,10 @@ export async function productionProblems(ctx: AppContext): Promise<string[]> {
 }
 
 /** Opens the database, migrates, seeds what a first start needs, and serves API and web on one port. */
-export async function startServer(config: Config, log: (s: string) => void = console.log) {
+export async function startServer(config: Config, log: (s: string) => void = console.log, now?: () => Date) {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const ctx = createContext(handle, config);
+  // `now` lets the browser tests move the server's clock past a deadline; the CLI never passes it.
+  const ctx = createContext(handle, config, now);
   await migrateToLatest(ctx.db);
   refreshPlannerStatistics(handle);
 

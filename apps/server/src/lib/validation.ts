@@ -33,7 +33,13 @@ export const FIELD_LABELS: Record<string, string> = {
   accusedUnitId: '被反映单位', idNumber: '身份证号', phone: '联系电话', address: '住址', handlingMode: '办理方式', handlingUnitId: '承办单位',
   legalRoute: '法定途径', outcome: '处理意见', evaluation: '评价', personId: '人员', field: '字段', decision: '处理', queryCode: '查询码',
   dayMode: '期限计算方式', similarityThreshold: '相似度阈值', groupMinCases: '群体性预警件数', groupWindowDays: '群体性预警天数',
-  frequentVisits: '重复来访次数', frequentWindowDays: '重复来访天数', month: '月份', escalationReplyWorkdays: '催办回复时限（工作日）', interviewRedThreshold: '约谈提议红灯数（每季度）',
+  frequentVisits: '重复来访次数',
+  fields: '表单字段', unitIds: '征集单位', meetingId: '关联会议', data: '填报内容', description: '说明', mode: '汇总方式',
+  typeId: '会议类型', roomId: '会议室', location: '会议地点', startsAt: '开始时间', endsAt: '结束时间', hostId: '主持人', notice: '会议通知',
+  replyDeadline: '回执截止时间', acceptsTopics: '征集议题', topicDeadline: '议题申报截止时间', attendees: '参会人员', attendeeId: '参会人员',
+  attendeeIds: '参会人员', attendeeNames: '参会人员姓名', leaveReason: '请假事由', code: '签到码', presenter: '汇报人', fileId: '文件',
+  audience: '分发范围', withdrawAfter: '会后收回', number: '期数', paragraphs: '纪要正文', decisions: '议定事项', decisionIds: '议定事项',
+  capacity: '容纳人数', topicId: '议题', frequentWindowDays: '重复来访天数', month: '月份', escalationReplyWorkdays: '催办回复时限（工作日）', interviewRedThreshold: '约谈提议红灯数（每季度）',
 };
 
 export function labelOf(path: readonly PropertyKey[]): string {

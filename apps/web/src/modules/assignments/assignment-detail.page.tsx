@@ -154,7 +154,10 @@ function Overview({ detail }: { detail: AssignmentDetail }) {
   );
 }
 
-/** The source line: kind, the file or meeting, its date, and a link to the 公文 it came from. */
+/** Records an item can link back to, by the page that shows them (the server still decides who may open it). */
+const SOURCE_LINK_PATHS: Record<string, string> = { document: '/documents', petition: '/petitions', meeting: '/meetings' };
+
+/** The source line: kind, the file or meeting, its date, and a link to the record it came from. */
 function SourceText({ detail }: { detail: AssignmentDetail }) {
   const { source } = detail;
   const link = source.link;
@@ -164,9 +167,9 @@ function SourceText({ detail }: { detail: AssignmentDetail }) {
       {source.ref ? <span>{source.ref}</span> : null}
       {source.date ? <span className="zs-text-muted">{formatDate(source.date)}</span> : null}
       {link ? (
-        link.type === 'document' ? (
-          <Link to={`/documents/${encodeURIComponent(link.id)}`} data-testid="sv-source-link">
-            查看来源公文
+        SOURCE_LINK_PATHS[link.type] ? (
+          <Link to={`${SOURCE_LINK_PATHS[link.type]}/${encodeURIComponent(link.id)}`} data-testid="sv-source-link">
+            查看来源{SOURCE_LINK_LABELS[link.type] ?? '记录'}
           </Link>
         ) : (
           <span className="zs-text-muted">关联{SOURCE_LINK_LABELS[link.type] ?? '记录'}</span>
