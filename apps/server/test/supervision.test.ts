@@ -445,6 +445,45 @@ describe(`督查督办 supervision flow (${DIALECT})`, () => {
       assert.equal((await w.detail(w.office, id)).escalationCount, 2);
     }));
 
+  it('reminds the lead unit once the working day before a feedback falls due, and not when it has reported', () =>
+    world('2026-11-02', async (w) => {
+      const { env } = w;
+      // Weekly on Friday: due 11-06, then 11-13.
+      const id = await w.create({ title: '每周反馈提醒的事项', feedbackCycle: 'weekly' });
+      await ok(w.act(w.town, id, 'sign'));
+      const reminders = async () => (await w.todos(w.town, id)).filter((t: any) => t.task.startsWith('反馈提醒')).map((t: any) => t.task);
+      const daily = async (date: string) => {
+        w.day(date);
+        const scheduler = new Scheduler(env.ctx);
+        await scheduler.ensureRecurringJobs();
+        await scheduler.tick();
+        await scheduler.tick();
+      };
+      // Wednesday 11-04: two working days before — nothing yet.
+      await daily('2026-11-04');
+      assert.deepEqual(await reminders(), []);
+      // Thursday 11-05: the working day before — one reminder; the same day again adds none.
+      await daily('2026-11-05');
+      assert.deepEqual(await reminders(), ['反馈提醒：2026-11-06前报送进展']);
+      await daily('2026-11-05');
+      await sweepItems(env.ctx);
+      await daily('2026-11-06');
+      assert.deepEqual(await reminders(), ['反馈提醒：2026-11-06前报送进展']);
+      const d = await w.detail(w.office, id);
+      assert.deepEqual(d.history.filter((h: any) => h.action === 'remind').map((h: any) => [h.actorName, h.comment]), [['系统', '请于2026-11-06前报送本期进展']]);
+
+      // Monday 11-09: the unit reports, which answers the reminder; on Thursday 11-12 none follows for 11-13,
+      // the window is answered already.
+      w.day('2026-11-09');
+      await ok(w.act(w.town, id, 'report_progress', { comment: '本周推进情况' }));
+      assert.deepEqual(await reminders(), []);
+      await daily('2026-11-12');
+      assert.deepEqual(await reminders(), []);
+      // Thursday 11-19, before the 11-20 report with none since 11-13: reminded again.
+      await daily('2026-11-19');
+      assert.deepEqual(await reminders(), ['反馈提醒：2026-11-20前报送进展']);
+    }));
+
   it('counts missed feedbacks: one is yellow, two in a row are red, a feedback clears them', () =>
     world('2026-11-02', async (w) => {
       const { env } = w;

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { runAssignmentReminder } from '../modules/assignments/assignments.service.ts';
 import { runDocumentReminder } from '../modules/documents/documents.actions.ts';
 import { runMonthlyCircular } from '../modules/supervision/supervision.service.ts';
-import { runReceiptReminder, sweepPage } from '../modules/supervision/supervision.items.ts';
+import { runFeedbackReminder, runReceiptReminder, sweepPage } from '../modules/supervision/supervision.items.ts';
 import { runPetitionReminder } from '../modules/petitions/petitions.service.ts';
 import { meetingJobHandlers } from '../modules/meetings/meetings.jobs.ts';
 import { collectionJobHandlers } from '../modules/collections/collections.jobs.ts';
@@ -20,6 +20,7 @@ const HANDLERS: Record<string, Handler> = {
   'document.remind_due_soon': runDocumentReminder,
   'document.remind_overdue': runDocumentReminder,
   'assignment.remind_receipt': runReceiptReminder,
+  'assignment.remind_feedback': runFeedbackReminder,
   'petition.remind_due_soon': runPetitionReminder,
   'petition.remind_overdue': runPetitionReminder,
   'supervision.sweep': (ctx, tx, _kind, payload: { after?: string; date: string }) => sweepPage(ctx, tx, payload),

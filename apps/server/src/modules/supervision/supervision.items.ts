@@ -267,6 +267,48 @@ export async function runReceiptReminder(ctx: AppContext, tx: Executor, _kind: s
   await recordAudit(tx, ctx, { id: null, displayName: '系统', ip: null }, { action: 'assignment.remind_receipt', entityType: MODULE, entityId: a.id });
 }
 
+/** Whether the lead unit has reported in the current feedback window (the rule advanceFeedbackWindows applies). */
+function reportedThisWindow(a: AssignmentRow): boolean {
+  const last = shanghaiDateOf(a.last_feedback_at);
+  if (last === null) return false;
+  const windowStart = a.feedback_window_start ?? a.start_date;
+  if (windowStart === null) return true;
+  const firstWindow = a.dispatched_at !== null && windowStart === shanghaiDateOf(a.dispatched_at);
+  return last > windowStart || (firstWindow && last === windowStart);
+}
+
+/**
+ * The lead unit is reminded once before each feedback due date (on the working day before it, or on the day
+ * itself when the sweep first sees it then), unless it has already reported in the current window. The job's
+ * unique key makes the reminder once per item and due date however often the sweep runs.
+ */
+async function scheduleFeedbackReminder(tx: Executor, ctx: AppContext, cal: WorkCalendar, a: AssignmentRow): Promise<void> {
+  const due = a.next_feedback_due;
+  if (!due || a.state === 'pending_receipt' || !WITH_UNIT.has(a.state)) return;
+  const now = ctx.now();
+  const today = toShanghaiDate(now);
+  if (due < today || due > cal.addWorkdays(today, 1).date) return;
+  if (reportedThisWindow(a)) return;
+  const at = now.toISOString();
+  await jobs.scheduleJob(tx, {
+    id: uuidv7(), kind: 'assignment.remind_feedback', unique_key: `assignment:feedback:${a.id}:${due}`, run_at: at,
+    payload: JSON.stringify({ assignmentId: a.id, due }), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: at,
+  });
+}
+
+/** A feedback falls due: a to-do for the lead unit, unless the due date moved or the report came meanwhile. */
+export async function runFeedbackReminder(ctx: AppContext, tx: Executor, _kind: string, payload: { assignmentId: string; due: string }): Promise<void> {
+  const a = await repo.lockAssignment(tx, payload.assignmentId);
+  if (!a || !WITH_UNIT.has(a.state) || a.next_feedback_due !== payload.due) return;
+  if (reportedThisWindow(a)) return;
+  await openTodos(tx, ctx, { module: MODULE, entityId: a.id, task: `反馈提醒：${payload.due}前报送进展`, title: a.title, urgency: 'normal', dueAt: dueAtOf(payload.due) }, await leadUserIds(tx, a));
+  await repo.insertAssignmentEvent(tx, {
+    id: uuidv7(), assignment_id: a.id, action: 'remind', from_state: a.state, to_state: a.state, actor_id: SYSTEM_ACTOR.id, actor_name: SYSTEM_ACTOR.displayName,
+    comment: `请于${payload.due}前报送本期进展`, data: null, at: ctx.now().toISOString(),
+  });
+  await recordAudit(tx, ctx, { id: null, displayName: '系统', ip: null }, { action: 'assignment.remind_feedback', entityType: MODULE, entityId: a.id, detail: { due: payload.due } });
+}
+
 const SWEEP_PAGE = 1000;
 
 /**
@@ -279,7 +321,7 @@ export async function sweepPage(ctx: AppContext, tx: Executor, payload: { after?
   const page = await svRepo.colouredItemsAfter(tx, payload.after ?? '', SWEEP_PAGE);
   for (const stale of page) {
     const a = await repo.lockAssignment(tx, stale.id);
-    if (a) await refreshItem(tx, ctx, cal, config, a);
+    if (a) await scheduleFeedbackReminder(tx, ctx, cal, await refreshItem(tx, ctx, cal, config, a));
   }
   if (page.length === SWEEP_PAGE) {
     const last = page[page.length - 1]!.id;
@@ -300,7 +342,7 @@ export async function sweepItems(ctx: AppContext): Promise<{ items: number }> {
     await ctx.db.transaction().execute(async (tx) => {
       for (const stale of page) {
         const a = await repo.lockAssignment(tx, stale.id);
-        if (a) await refreshItem(tx, ctx, cal, config, a);
+        if (a) await scheduleFeedbackReminder(tx, ctx, cal, await refreshItem(tx, ctx, cal, config, a));
       }
     });
     items += page.length;
