@@ -266,7 +266,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     await page.context().close();
   });
 
-  it('the office returns 财政局's wrong figure; 财政局 corrects it in the page and resubmits', async () => {
+  it("the office returns 财政局's wrong figure; 财政局 corrects it in the page and resubmits", async () => {
     let page = await loginAs('wenshu');
     await page.goto(`${e2e.baseUrl}/collections/${collectionId}`);
     const row = page.getByTestId('collection-unit-row').and(page.locator('[data-unit="示例县财政局"]'));

@@ -7,13 +7,16 @@ export class ApiError extends Error {
   readonly status: number;
   /** The request field the message is about, when the server names one. */
   readonly field: string | undefined;
+  /** Every field in error at once, by path (e.g. `data.f5[3].c2`), when the server lists them; else the one `field`. */
+  readonly fields: Record<string, string>;
 
-  constructor(code: string, message: string, status: number, field?: string) {
+  constructor(code: string, message: string, status: number, field?: string, fields?: Record<string, string>) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.field = field ?? undefined;
+    this.fields = fields && typeof fields === 'object' ? fields : field ? { [field]: message } : {};
   }
 }
 
@@ -107,9 +110,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: a proxy error page or similar. Fall through to the generic message.
   }
-  const error = (payload as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+  const error = (payload as { error?: { code?: string; message?: string; field?: string; fields?: Record<string, string> } } | null)?.error;
   if (error?.code) {
-    return new ApiError(error.code, error.message || '操作未成功，请稍后重试', response.status, error.field);
+    return new ApiError(error.code, error.message || '操作未成功，请稍后重试', response.status, error.field, error.fields);
   }
   if (response.status === 413) return new ApiError('FILE_TOO_LARGE', '文件超过大小上限，请压缩或拆分后再上传', 413);
   if (response.status === 401) return new ApiError('UNAUTHENTICATED', '请先登录', 401);

@@ -117,6 +117,7 @@ function checkDocumentNumber(doc: GongwenDocument, emit: Emit): void {
   if (!dn) return;
   const text = dn.text;
   if (doc.format === '命令式' && /^第\s*\d+\s*号$/.test(text)) return; // 令号
+  if (doc.format === '纪要式' && /^第\s*\d+\s*期$/.test(text)) return; // 纪要期数
   const m = NUMBER_PARTS.exec(text);
   if (!m || !m.indices) {
     emit(make('DOCUMENT_NUMBER_FORM', 'error', 'format', 'documentNumber', `发文字号“${text}”无法识别，应写作“机关代字〔年份〕序号号”，如“国发〔2026〕5号”。`, CLAUSE.documentNumber));
