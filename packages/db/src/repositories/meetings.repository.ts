@@ -258,7 +258,7 @@ export function attendeesNamed(db: Executor, meetingId: string) {
     .leftJoin('units as unit', 'unit.id', 'meeting_attendees.unit_id')
     .leftJoin('users as replier', 'replier.id', 'meeting_attendees.replied_by')
     .selectAll('meeting_attendees')
-    .select(['person.display_name as person_name', 'person.post as person_post', 'unit.name as unit_name', 'replier.display_name as replied_by_name'])
+    .select(['person.display_name as person_name', 'person.post as person_post', 'unit.name as unit_name', 'unit.short_name as unit_short_name', 'replier.display_name as replied_by_name'])
     .where('meeting_attendees.meeting_id', '=', meetingId)
     .orderBy('meeting_attendees.seq')
     .orderBy('meeting_attendees.id')

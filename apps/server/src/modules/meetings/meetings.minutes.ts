@@ -59,7 +59,8 @@ async function minutesDocument(db: Executor, m: MeetingRow): Promise<GongwenDocu
   const coopNames = new Map((await units.getUnitsByIds(db, coopIds)).map((u) => [u.id, u.name]));
   const attendance: AttendanceEntry[] = attendees.map((a) => ({
     kind: a.user_id ? 'person' : 'unit',
-    name: (a.user_id ? a.person_name : a.unit_name) ?? '',
+    // The 纪要 writes a unit by its short name ("县发改局冯磊"), as readers know it.
+    name: (a.user_id ? a.person_name : a.unit_short_name || a.unit_name) ?? '',
     post: a.user_id ? a.person_post : null,
     role: a.role as AttendanceEntry['role'],
     reply: a.reply as AttendanceEntry['reply'],

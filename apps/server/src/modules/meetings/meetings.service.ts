@@ -203,6 +203,7 @@ async function buildDetail(ctx: AppContext, actor: Actor, access: MeetingAccess)
       unitId: a.unit_id,
       name: (a.user_id ? a.person_name : a.unit_name) ?? '',
       unitName: a.unit_name,
+      minutesName: (a.user_id ? a.person_name : a.unit_short_name || a.unit_name) ?? '',
       post: a.user_id ? a.person_post : null,
       role: a.role,
       roleLabel: ROLE_LABELS[a.role] ?? a.role,

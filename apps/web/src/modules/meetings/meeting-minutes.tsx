@@ -77,7 +77,7 @@ function showDecisionError(form: FormInstance<DecisionsForm>, error: unknown): b
 /** 出席 / 请假 / 列席 exactly as the 纪要 will print them: the same rule the server renders with. */
 export function AttendanceLines({ meeting }: { meeting: MeetingDetail }) {
   const lists = attendanceLists(
-    meeting.attendees.map((a) => ({ kind: a.kind, name: a.name, post: a.post, role: a.role, reply: a.reply, attendeeNames: a.attendeeNames, leaveReason: a.leaveReason })),
+    meeting.attendees.map((a) => ({ kind: a.kind, name: a.minutesName, post: a.post, role: a.role, reply: a.reply, attendeeNames: a.attendeeNames, leaveReason: a.leaveReason })),
   );
   const lines: [string, string[]][] = [
     ['出席', lists.attendees],

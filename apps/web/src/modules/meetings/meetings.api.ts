@@ -20,6 +20,8 @@ export type Attendee = {
   /** The person's name, or the unit's name. */
   name: string;
   unitName: string | null;
+  /** How the 纪要 writes it: the person's name, or the unit's short name. */
+  minutesName: string;
   post: string | null;
   role: AttendeeRole;
   roleLabel: string;
