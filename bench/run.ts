@@ -35,6 +35,7 @@ import { issueToUnits } from './issue.bench.ts';
 import { benchGongwen, type BenchRow } from './gongwen.bench.ts';
 import { benchSupervision, SUPERVISION_ITEMS, SUPERVISION_TARGETS } from './supervision.bench.ts';
 import { benchPetitions, PETITIONS_CASES, PETITION_TARGETS } from './petitions.bench.ts';
+import { benchCollections, COLLECTION_TARGETS } from './collections.bench.ts';
 import { percentile, round, startServer, type Server } from './bench-util.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -75,6 +76,8 @@ const TARGETS: Record<string, { p95?: number; p50?: number; rps?: number; ceilin
 Object.assign(TARGETS, SUPERVISION_TARGETS);
 // 信访 (issue 6): duplicate matching p95 < 100 ms, the statistics page p95 < 200 ms (see petitions.bench.ts).
 Object.assign(TARGETS, PETITION_TARGETS);
+// 情况征集 (issue 7): 400 units × 50 rows summed p95 < 300 ms, exported < 2 s (see collections.bench.ts).
+Object.assign(TARGETS, COLLECTION_TARGETS);
 
 const log = (s: string) => console.log(s);
 
@@ -455,6 +458,14 @@ async function main(): Promise<number> {
         console.error('信访 benchmarks failed:', err);
         exitCode = 1;
       }
+    }
+
+    // 情况征集 (issue 7): its own small database and server, last.
+    try {
+      rows.push(...(await benchCollections()));
+    } catch (err) {
+      console.error('情况征集 benchmarks failed:', err);
+      exitCode = 1;
     }
 
     log('');
