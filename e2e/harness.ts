@@ -39,7 +39,8 @@ export async function startE2E(): Promise<E2E> {
   await seedDemo(seedCtx, { password: DEMO_PASSWORD });
   await handle.close();
 
-  const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { port: 0, host: '127.0.0.1', logLevel: 'silent' });
+  // ZHONGSHU_WEB_DIR serves another build of the web app (a developer's, checked without touching apps/web/dist).
+  const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir, ZHONGSHU_WEB_DIR: process.env.ZHONGSHU_WEB_DIR } as NodeJS.ProcessEnv, { port: 0, host: '127.0.0.1', logLevel: 'silent' });
   const adminPasswords: Record<string, string> = {};
   let clockOffsetMs = 0;
   const server = await startServer(
