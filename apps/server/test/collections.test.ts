@@ -606,6 +606,21 @@ describe('collections: the summary', () => {
       assert.deepEqual(await w.ok(w.leader, 'GET', `/api/collections/${id}/summary`), s);
     }));
 
+  it('should show a submission written by another server process at once, though this one keeps the last summary', () =>
+    world(async (w) => {
+      const id = await summaryWorld(w);
+      const before = await w.ok(w.office, 'GET', `/api/collections/${id}/summary?mode=unit`);
+      assert.equal(before.completion.submitted, 3);
+      // Another process takes the draft unit's submission: the row changes in the database, not through this server.
+      const db = w.env.ctx.db;
+      const submitted = await db.selectFrom('collection_units').selectAll().where('collection_id', '=', id).where('state', '=', 'submitted').orderBy('seq').executeTakeFirstOrThrow();
+      const draft = await db.selectFrom('collection_units').selectAll().where('collection_id', '=', id).where('state', '=', 'draft').executeTakeFirstOrThrow();
+      await db.updateTable('collection_units').set({ state: 'submitted', data: submitted.data, submitted_at: '2026-11-02T03:00:00.000Z', saved_at: '2026-11-02T03:00:00.000Z' }).where('id', '=', draft.id).execute();
+      const after = await w.ok(w.office, 'GET', `/api/collections/${id}/summary?mode=unit`);
+      assert.deepEqual(after.completion, { ...before.completion, submitted: 4, draft: 0 });
+      assert.equal(after.rows.find((r: any) => r.unitId === draft.unit_id).state, 'submitted');
+    }));
+
   it('should list one row per table row, with one empty row for each unit without rows', () =>
     world(async (w) => {
       const id = await summaryWorld(w);

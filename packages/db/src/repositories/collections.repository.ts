@@ -109,6 +109,26 @@ export function collectionUnits(db: Executor, collectionId: string) {
     .execute();
 }
 
+/**
+ * What the summary depends on in the units' rows, as one short text: any submission, return, save or unit
+ * added changes it. The summary is kept while it stays the same (see computeSummary).
+ */
+export async function summaryStamp(db: Executor, collectionId: string): Promise<string> {
+  const r = await db
+    .selectFrom('collection_units')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('saved_at').as('saved'),
+      eb.fn.max('submitted_at').as('submitted'),
+      eb.fn.max('returned_at').as('returned'),
+      eb.fn.sum<number>('return_count').as('returns'),
+      eb.fn.sum<number>(eb.case().when('state', '=', 'submitted').then(1).else(0).end()).as('in'),
+    ])
+    .where('collection_id', '=', collectionId)
+    .executeTakeFirstOrThrow();
+  return [r.n, r.saved, r.submitted, r.returned, r.returns, r.in].map((x) => String(x ?? '')).join('|');
+}
+
 /** The same with each unit's values (the summary: one query, every submission). */
 export function collectionUnitsWithData(db: Executor, collectionId: string) {
   return db
