@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../app.ts';
 import { CreateBody, DataBody, FileParams, IdParams, ListQuery, RemindBody, ReturnBody, SummaryQuery, UnitParams, UnitsBody, UpdateBody } from './collections.schemas.ts';
 import {
-  addUnits, closeCollection, createCollection, getCollectionDetail, getSummary, getUnitEntry, listCollections, openSubmissionFile, remindCollection, reopenCollection,
+  addUnits, closeCollection, createCollection, getCollectionDetail, getSummaryJson, getUnitEntry, listCollections, openSubmissionFile, remindCollection, reopenCollection,
   returnEntry, saveDraft, sendCollection, submitEntry, updateCollection,
 } from './collections.service.ts';
 import { summaryXlsx } from './collections.export.ts';
@@ -25,7 +25,9 @@ export const collectionRoutes = (ctx: AppContext) => async (root: FastifyInstanc
   app.post('/:id/remind', { schema: { tags, summary: '催报', params: IdParams, body: RemindBody } }, (req) => remindCollection(ctx, actorOf(req), req.params.id, req.body?.unitIds));
   app.post('/:id/close', { schema: { tags, summary: '结束征集', params: IdParams } }, (req) => closeCollection(ctx, actorOf(req), req.params.id));
   app.post('/:id/reopen', { schema: { tags, summary: '重新开启征集', params: IdParams } }, (req) => reopenCollection(ctx, actorOf(req), req.params.id));
-  app.get('/:id/summary', { schema: { tags, summary: '汇总表', params: IdParams, querystring: SummaryQuery } }, (req) => getSummary(ctx, actorOf(req), req.params.id, req.query.mode));
+  app.get('/:id/summary', { schema: { tags, summary: '汇总表', params: IdParams, querystring: SummaryQuery } }, async (req, reply) =>
+    reply.header('content-type', 'application/json; charset=utf-8').send(await getSummaryJson(ctx, actorOf(req), req.params.id, req.query.mode)),
+  );
   app.get('/:id/summary.xlsx', { schema: { tags, summary: '导出汇总表（.xlsx）', params: IdParams, querystring: SummaryQuery } }, async (req, reply) => {
     const { buffer, filename } = await summaryXlsx(ctx, actorOf(req), req.params.id, req.query.mode);
     return reply.header('content-type', XLSX).header('content-disposition', attachment(filename)).send(buffer);
