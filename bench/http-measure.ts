@@ -1,12 +1,17 @@
 /**
- * How the module benches measure over HTTP and in process, shared by supervision.bench.ts and
- * petitions.bench.ts: sign-in, timed requests, 10-connection load, one request at a time, the bare call.
- * Settings (environment): BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_PROBE_TIMEOUT.
+ * How the module benches (supervision, petitions, collections) measure over HTTP and in process: sign-in, timed
+ * requests, 10-connection load, one request at a time, the bare call; their reads probed, checked and timed in
+ * turn, the bare calls behind them, the rows and the targets' verdict.
+ * Settings (environment): BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_PROBE_TIMEOUT, BENCH_SEED.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { percentile } from './bench-util.ts';
+import type { AppContext } from '../apps/server/src/context.ts';
+import type { Actor } from '../apps/server/src/lib/actor.ts';
+import { resolveSession } from '../apps/server/src/modules/auth/auth.service.ts';
+import type { BenchRow } from './gongwen.bench.ts';
+import { log, percentile, round, roundRps, type Server } from './bench-util.ts';
 
 const env = process.env;
 export const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
@@ -14,6 +19,7 @@ export const DURATION = num('BENCH_DURATION', 10);
 export const WARMUP = num('BENCH_WARMUP', 2);
 export const CONNECTIONS = num('BENCH_CONNECTIONS', 10);
 export const PROBE_TIMEOUT = num('BENCH_PROBE_TIMEOUT', 60);
+export const SEED = num('BENCH_SEED', 20261121);
 /** The bench users' password (bench data only; never a real installation). */
 export const PASSWORD = 'Bench-Passw0rd';
 
@@ -109,4 +115,118 @@ export async function ceiling(fn: () => Promise<unknown>): Promise<Measured> {
 
 export function dbBytes(dataDir: string): number {
   return fs.readdirSync(dataDir).filter((f) => f.startsWith('zhongshu.db')).reduce((s, f) => s + fs.statSync(path.join(dataDir, f)).size, 0);
+}
+
+/** The actor the server's onRequest hook makes of a session, for the bare calls. */
+export async function sessionActor(ctx: AppContext, s: Session): Promise<Actor> {
+  const a = await resolveSession(ctx, s.token, '127.0.0.1');
+  if (!a) throw new Error('session vanished');
+  return a;
+}
+
+// ---- the reads a module bench times ------------------------------------------------------
+
+/** A read as its user makes it: GET `url`, the answer checked before it is timed, and the same work bare in-process. */
+export interface Read {
+  name: string;
+  url: string;
+  /** false: a file, not JSON, timed one request at a time only (ten at once would only measure their queue). */
+  json?: boolean;
+  /** What is wrong with the answer (parsed JSON; the bytes when `json` is false), or null. */
+  check(answer: any): string | null | Promise<string | null>;
+  bare(a: Actor): Promise<unknown>;
+  /** Drops the answer the server keeps between calls: the row then also holds the bare call rebuilt every time (cold). */
+  drop?(): void;
+}
+
+export interface Timed<R extends Read> {
+  sc: R;
+  /** Under CONNECTIONS connections, or the one-at-a-time figures when `sequential`; null: no answer within PROBE_TIMEOUT. */
+  m: Measured | null;
+  alone: Measured | null;
+  rss: number;
+  sequential: boolean;
+  /** The size of the probe's answer. */
+  bytes: number;
+}
+
+/**
+ * Each read probed once and its answer checked (a wrong answer stops the bench), then timed one at a time and, unless
+ * too slow for it or a file, under load. A probe with no answer within PROBE_TIMEOUT gets no figures when the bench
+ * can `restart` its server (else it stops the bench). `note`: what the log line tells of an answer.
+ */
+export async function timeReads<R extends Read>(reads: R[], o: { server: () => Server; session: (sc: R) => Session; restart?: () => Promise<void>; note?: (answer: any) => string }): Promise<Timed<R>[]> {
+  const timed: Timed<R>[] = [];
+  for (const sc of reads) {
+    const base = `http://127.0.0.1:${o.server().port}`;
+    let probe: Awaited<ReturnType<typeof request>>;
+    try {
+      probe = await request(base, o.session(sc), 'GET', sc.url);
+    } catch (err) {
+      if (!(o.restart && err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))) throw err;
+      log(`  ${sc.name}: GET ${sc.url} → no answer within ${PROBE_TIMEOUT} s; restarting the server, no figures for this row`);
+      await o.restart();
+      timed.push({ sc, m: null, alone: null, rss: await o.server().rssMb(), sequential: false, bytes: 0 });
+      continue;
+    }
+    const answer = sc.json === false ? probe.buf : JSON.parse(probe.buf.toString('utf8'));
+    const problem = await sc.check(answer);
+    if (problem) throw new Error(`${sc.name}: GET ${sc.url} answered ${problem}`);
+    log(`  ${sc.name}: GET ${sc.url} → ${probe.buf.length.toLocaleString('en')} bytes in ${round(probe.ms, 1)} ms${o.note?.(answer) ?? ''}`);
+    // So slow that CONNECTIONS of them queued would take half the run: one at a time only.
+    const sequential = sc.json === false || probe.ms * CONNECTIONS > DURATION * 1000 * 0.5;
+    const alone = await oneAtATime(base, sc.url, o.session(sc));
+    const m = sequential ? alone : await concurrent(base, sc.url, o.session(sc));
+    timed.push({ sc, m, alone, rss: await o.server().rssMb(), sequential, bytes: probe.buf.length });
+    log(`    ${sequential ? 'one at a time only (too slow for concurrent load)' : `${CONNECTIONS} connections: ${round(m.rps, 1)} req/s, p50 ${round(m.p50)} ms, p95 ${round(m.p95)} ms (${m.requests} answers)`}; one at a time: p50 ${round(alone.p50)} ms, p95 ${round(alone.p95)} ms (${alone.requests})`);
+  }
+  return timed;
+}
+
+export interface ReadRow extends BenchRow {
+  /** The read rebuilt on every call (its kept answer dropped first): what the first reader after a change waits. */
+  p50_cold_ms?: number;
+  p95_cold_ms?: number;
+}
+
+/**
+ * The rows of the timed reads, each with its bare call (in-process, one after another: the ceiling) and, for a read
+ * that keeps its answer, the same rebuilt every time; `more` adds a bench's own figures at the row's end.
+ */
+export async function readRows<R extends Read, Row extends ReadRow = ReadRow>(timed: Timed<R>[], actor: (sc: R) => Promise<Actor>, more?: (t: Timed<R>, bare: Measured) => Omit<Row, keyof ReadRow>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const t of timed) {
+    const { sc, m, alone, rss, sequential } = t;
+    if (!m || !alone) {
+      rows.push({ scenario: sc.name, p50_ms: null, p95_ms: null, rps: null, ceiling_rps: null, rss_mb: rss } as Row);
+      continue;
+    }
+    const bare = await ceiling(async () => sc.bare(await actor(sc)));
+    log(`  ${sc.name}, bare: ${round(bare.rps, 1)}/s, p50 ${round(bare.p50, 2)} ms, p95 ${round(bare.p95, 2)} ms`);
+    const drop = sc.drop?.bind(sc);
+    const cold = drop
+      ? await ceiling(async () => {
+          drop();
+          return sc.bare(await actor(sc));
+        })
+      : null;
+    if (cold) log(`  ${sc.name}, rebuilt every call (cold): p50 ${round(cold.p50, 2)} ms, p95 ${round(cold.p95, 2)} ms`);
+    rows.push({
+      scenario: sc.name, p50_ms: round(m.p50), p95_ms: round(m.p95), rps: roundRps(m.rps), ceiling_rps: roundRps(bare.rps), rss_mb: rss,
+      ...(sequential ? { load: 'sequential' as const } : {}), p50_single_ms: round(alone.p50), p95_single_ms: round(alone.p95),
+      ...(cold ? { p50_cold_ms: round(cold.p50), p95_cold_ms: round(cold.p95) } : {}),
+      ...more?.(t, bare),
+    } as Row);
+  }
+  return rows;
+}
+
+/** The targets column: p95 under the target under load, and (where measured) one request at a time. */
+export function p95Verdict(targets: Record<string, { p95?: number }>, row: BenchRow): string {
+  const t = targets[row.scenario];
+  if (!t?.p95) return '';
+  if (row.p95_ms === null) return `no answer within ${PROBE_TIMEOUT} s  FAIL`;
+  const out = [`p95<${t.p95}ms ${row.p95_ms < t.p95 ? 'PASS' : 'FAIL'}`];
+  if (row.p95_single_ms !== undefined) out.push(`one at a time p95 ${row.p95_single_ms}ms ${row.p95_single_ms < t.p95 ? 'PASS' : 'FAIL'}`);
+  return out.join('  ');
 }

@@ -23,32 +23,20 @@
  * BENCH_PETITION_REGISTRATIONS (100), and the common BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS,
  * BENCH_SEED, BENCH_PROBE_TIMEOUT, BENCH_KEEP.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
-import { migrateToLatest, openDatabase, refreshPlannerStatistics } from '@zhongshu/db';
+import { refreshPlannerStatistics } from '@zhongshu/db';
 import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 import { bandKeys } from '@zhongshu/core/petitions/index.ts';
-import { loadConfig } from '../apps/server/src/config.ts';
-import { createContext } from '../apps/server/src/context.ts';
-import { resolveSession } from '../apps/server/src/modules/auth/auth.service.ts';
 import { findMatches, listPetitions, petitionsChanged } from '../apps/server/src/modules/petitions/petitions.service.ts';
 import { board, stats } from '../apps/server/src/modules/petitions/petitions.stats.ts';
 import type { ListQuery } from '../apps/server/src/modules/petitions/petitions.schemas.ts';
 import { uuidv7 } from '../apps/server/src/lib/ids.ts';
-import type { Actor } from '../apps/server/src/lib/actor.ts';
 import type { BenchRow } from './gongwen.bench.ts';
-import { generatePetitions, TOWNSHIPS, type PetitionsGenResult } from './generate-petitions.ts';
+import { generatePetitions, TOWNSHIPS } from './generate-petitions.ts';
 import { perturb, textKit, THEMES } from './petition-texts.ts';
 import { mulberry32 } from './gen-util.ts';
-import { percentile, round, startServer, type Server } from './bench-util.ts';
-import { ceiling, concurrent, CONNECTIONS, dbBytes, DURATION, loginSession, num, oneAtATime, PASSWORD, PROBE_TIMEOUT, request, summarise, type Measured } from './http-measure.ts';
+import { generateOnce, log, percentile, round, runAlone, withBenchData } from './bench-util.ts';
+import { dbBytes, loginSession, num, p95Verdict, PASSWORD, readRows, request, SEED, sessionActor, summarise, timeReads, type Read, type ReadRow } from './http-measure.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const env = process.env;
-const SEED = num('BENCH_SEED', 20261121);
 export const PETITIONS_CASES = num('BENCH_PETITIONS', 100_000);
 const PETITIONERS = num('BENCH_PETITIONERS', Math.round(PETITIONS_CASES * 0.6));
 const MATCH_TEXTS = num('BENCH_MATCH_TEXTS', 200);
@@ -81,10 +69,7 @@ export const PETITION_TARGETS: Record<string, { p95?: number }> = {
   [PETITION_SCENARIOS.board]: { p95: 200 },
 };
 
-export interface PetitionRow extends BenchRow {
-  /** Statistics rebuilt on every call (the kept figures dropped first): what the first reader after a change waits. */
-  p50_cold_ms?: number;
-  p95_cold_ms?: number;
+export interface PetitionRow extends ReadRow {
   /** Matching: p95 of the near-duplicate and of the new texts; how many of the near-duplicates found their source. */
   p95_near_ms?: number;
   p95_new_ms?: number;
@@ -93,18 +78,7 @@ export interface PetitionRow extends BenchRow {
   texts?: number;
 }
 
-const log = (s: string) => console.log(s);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-
-export function petitionVerdict(row: BenchRow): string {
-  const t = PETITION_TARGETS[row.scenario];
-  if (!t?.p95) return '';
-  if (row.p95_ms === null) return `no answer within ${PROBE_TIMEOUT} s  FAIL`;
-  const out = [`p95<${t.p95}ms ${row.p95_ms < t.p95 ? 'PASS' : 'FAIL'}`];
-  if (row.p95_single_ms !== undefined) out.push(`one at a time p95 ${row.p95_single_ms}ms ${row.p95_single_ms < t.p95 ? 'PASS' : 'FAIL'}`);
-  return out.join('  ');
-}
+export const petitionVerdict = (row: BenchRow): string => p95Verdict(PETITION_TARGETS, row);
 
 interface Probe {
   id: string;
@@ -118,26 +92,13 @@ interface Probe {
   categoryId: string;
 }
 
-export async function benchPetitions(): Promise<PetitionRow[]> {
-  const reuse = env.BENCH_PETITIONS_DATA ? path.resolve(env.BENCH_PETITIONS_DATA) : null;
-  const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zs-bench-pt-'));
-  const metaFile = path.join(dataDir, 'bench-petitions-meta.json');
-  const handle = openDatabase({ databaseUrl: null, dataDir });
-  let server: Server | null = null;
-  try {
-    const config = loadConfig({ ZHONGSHU_DATA_DIR: dataDir } as NodeJS.ProcessEnv, { logLevel: 'silent', scheduler: false });
-    const ctx = createContext(handle, config);
-    await migrateToLatest(ctx.db);
-    let gen: PetitionsGenResult;
+export function benchPetitions(): Promise<PetitionRow[]> {
+  return withBenchData({ prefix: 'zs-bench-pt-', label: '信访', reuseVar: 'BENCH_PETITIONS_DATA' }, async (d) => {
+    const { ctx, handle, dataDir } = d;
     log(`\n信访 / petitions (issue 6)`);
-    if (reuse) {
-      gen = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
-      log(`  复用数据 / reusing ${dataDir} (generated earlier in ${(gen.ms / 1000).toFixed(1)} s)`);
-    } else {
-      log(`  生成数据 / generating: 400 units, ${PETITIONS_CASES.toLocaleString('en')} cases, ${PETITIONERS.toLocaleString('en')} petitioners (seed ${SEED}) in ${dataDir}`);
-      gen = await generatePetitions(ctx, handle, { seed: SEED, cases: PETITIONS_CASES, petitioners: PETITIONERS, password: PASSWORD });
-      fs.writeFileSync(metaFile, JSON.stringify(gen));
-    }
+    const gen = await generateOnce(d, 'bench-petitions-meta.json', `  生成数据 / generating: 400 units, ${PETITIONS_CASES.toLocaleString('en')} cases, ${PETITIONERS.toLocaleString('en')} petitioners (seed ${SEED}) in ${dataDir}`, () =>
+      generatePetitions(ctx, handle, { seed: SEED, cases: PETITIONS_CASES, petitioners: PETITIONERS, password: PASSWORD }),
+    );
     refreshPlannerStatistics(handle);
     const sqlite = handle.sqlite!;
     log(`  generated in ${(gen.ms / 1000).toFixed(1)} s (cases played forward ${(gen.simulateMs / 1000).toFixed(1)} s, written ${(gen.writeMs / 1000).toFixed(1)} s, bands ${(gen.bandMs / 1000).toFixed(1)} s, indexes rebuilt ${(gen.indexMs / 1000).toFixed(1)} s); database ${(dbBytes(dataDir) / 1048576).toFixed(0)} MB`);
@@ -164,28 +125,18 @@ export async function benchPetitions(): Promise<PetitionRow[]> {
     };
     log(`  the clerk sees ${expect.all} cases, ${expect.open} open (${expect.overdue} overdue); received this month ${expect.month}, this year ${expect.year}`);
 
-    server = await startServer(dataDir);
-    const base = () => `http://127.0.0.1:${server!.port}`;
-    let clerk = await loginSession(server.port, gen.clerk.username);
-    const actor = async (): Promise<Actor> => {
-      const a = await resolveSession(ctx, clerk.token, '127.0.0.1');
-      if (!a) throw new Error('session vanished');
-      return a;
-    };
+    await d.startServer();
+    const base = () => `http://127.0.0.1:${d.server().port}`;
+    let clerk = await loginSession(d.server().port, gen.clerk.username);
 
-    interface Scenario {
-      name: string;
-      url: string;
-      check(b: any): string | null;
-      bare(a: Actor): Promise<unknown>;
-    }
     const statsCheck = (total: number) => (b: any) =>
       b?.total === total && Array.isArray(b.byChannel) && Array.isArray(b.onTime) && b.onTime.length > 0 && Array.isArray(b.byTownship) && (total === 0 || b.byTownship.length > 0)
         ? null
         : `total ${b?.total}, ${b?.byChannel?.length} channels, ${b?.onTime?.length} on-time rows; expected ${total}`;
-    const scenarios: Scenario[] = [
-      { name: PETITION_SCENARIOS.statsMonth, url: '/api/petitions/stats', check: statsCheck(expect.month), bare: (a) => stats(ctx, a, {}) },
-      { name: PETITION_SCENARIOS.statsYear, url: `/api/petitions/stats?from=${yearFrom}&to=${today}`, check: statsCheck(expect.year), bare: (a) => stats(ctx, a, { from: yearFrom, to: today }) },
+    // The statistics are kept until a case changes (petitionsChanged): their rows also time them rebuilt every call.
+    const scenarios: Read[] = [
+      { name: PETITION_SCENARIOS.statsMonth, url: '/api/petitions/stats', check: statsCheck(expect.month), bare: (a) => stats(ctx, a, {}), drop: petitionsChanged },
+      { name: PETITION_SCENARIOS.statsYear, url: `/api/petitions/stats?from=${yearFrom}&to=${today}`, check: statsCheck(expect.year), bare: (a) => stats(ctx, a, { from: yearFrom, to: today }), drop: petitionsChanged },
       {
         name: PETITION_SCENARIOS.list, url: '/api/petitions',
         check: (b) => (b.total === expect.all && b.items?.length === Math.min(20, expect.all) ? null : `total ${b.total}, ${b.items?.length} items; expected ${expect.all}`),
@@ -203,35 +154,18 @@ export async function benchPetitions(): Promise<PetitionRow[]> {
       },
     ];
 
-    const measured: { sc: Scenario; m: Measured | null; alone: Measured | null; rss: number; sequential: boolean }[] = [];
-    for (const sc of scenarios) {
-      let probe: Awaited<ReturnType<typeof request>>;
-      try {
-        probe = await request(base(), clerk, 'GET', sc.url);
-      } catch (err) {
-        if (!(err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))) throw err;
-        log(`  ${sc.name}: GET ${sc.url} → no answer within ${PROBE_TIMEOUT} s; restarting the server, no figures for this row`);
-        server.child.kill('SIGKILL');
-        await sleep(500);
-        server = await startServer(dataDir);
-        clerk = await loginSession(server.port, gen.clerk.username);
-        measured.push({ sc, m: null, alone: null, rss: await server.rssMb(), sequential: false });
-        continue;
-      }
-      const body = JSON.parse(probe.buf.toString('utf8'));
-      const problem = sc.check(body);
-      if (problem) throw new Error(`${sc.name}: GET ${sc.url} answered ${problem}`);
-      const extra =
+    const timed = await timeReads(scenarios, {
+      server: d.server,
+      session: () => clerk,
+      restart: async () => {
+        await d.restartServer();
+        clerk = await loginSession(d.server().port, gen.clerk.username);
+      },
+      note: (body) =>
         body.totals ? `, open ${body.totals.open} (overdue ${body.totals.overdue}, due soon ${body.totals.dueSoon}, group ${body.totals.group}), ${body.groupAlerts.length} group alerts, ${body.frequentPetitioners.length} frequent petitioners`
         : body.onTime ? `, total ${body.total}, ${body.byTownship.length} townships, ${body.byHandlingUnit.length} handling units, on time ${body.onTime.map((o: any) => `${o.kind} ${o.rate ?? '-'}%`).join(' ')}`
-        : `, total ${body.total}`;
-      log(`  ${sc.name}: GET ${sc.url} → ${probe.buf.length.toLocaleString('en')} bytes in ${round(probe.ms, 1)} ms${extra}`);
-      const sequential = probe.ms * CONNECTIONS > DURATION * 1000 * 0.5;
-      const alone = await oneAtATime(base(), sc.url, clerk);
-      const m = sequential ? alone : await concurrent(base(), sc.url, clerk);
-      measured.push({ sc, m, alone, rss: await server.rssMb(), sequential });
-      log(`    ${sequential ? 'one at a time only (too slow for concurrent load)' : `${CONNECTIONS} connections: ${round(m.rps, 1)} req/s, p50 ${round(m.p50)} ms, p95 ${round(m.p95)} ms (${m.requests} answers)`}; one at a time: p50 ${round(alone.p50)} ms, p95 ${round(alone.p95)} ms (${alone.requests})`);
-    }
+        : `, total ${body.total}`,
+    });
 
     // ---- new texts: near-duplicates of stored cases and new matters -------------------------------------
     const rnd = mulberry32((SEED ^ 0x0bad5eed) >>> 0);
@@ -304,33 +238,11 @@ export async function benchPetitions(): Promise<PetitionRow[]> {
         }
       }
     }
-    const regRss = await server.rssMb();
-    const rows: PetitionRow[] = [];
+    const regRss = await d.server().rssMb();
     const front: PetitionRow[] = [];
 
     // ---- the bare reads (server idle) ----------------------------------------------------------------
-    for (const { sc, m, alone, rss, sequential } of measured) {
-      if (!m || !alone) {
-        rows.push({ scenario: sc.name, p50_ms: null, p95_ms: null, rps: null, ceiling_rps: null, rss_mb: rss });
-        continue;
-      }
-      const bare = await ceiling(async () => sc.bare(await actor()));
-      log(`  ${sc.name}, bare: ${round(bare.rps, 1)}/s, p50 ${round(bare.p50, 2)} ms, p95 ${round(bare.p95, 2)} ms`);
-      const isStats = sc.name === PETITION_SCENARIOS.statsMonth || sc.name === PETITION_SCENARIOS.statsYear;
-      const cold = isStats
-        ? await ceiling(async () => {
-            petitionsChanged();
-            return sc.bare(await actor());
-          })
-        : null;
-      if (cold) log(`  ${sc.name}, rebuilt every call (cold): p50 ${round(cold.p50, 2)} ms, p95 ${round(cold.p95, 2)} ms`);
-      const rps = (x: number) => (x >= 10 ? Math.round(x) : round(x, 2));
-      rows.push({
-        scenario: sc.name, p50_ms: round(m.p50), p95_ms: round(m.p95), rps: rps(m.rps), ceiling_rps: rps(bare.rps), rss_mb: rss,
-        ...(sequential ? { load: 'sequential' as const } : {}), p50_single_ms: round(alone.p50), p95_single_ms: round(alone.p95),
-        ...(cold ? { p50_cold_ms: round(cold.p50), p95_cold_ms: round(cold.p95) } : {}),
-      });
-    }
+    const rows: PetitionRow[] = await readRows(timed, () => sessionActor(ctx, clerk));
     if (regTimes.length) {
       const s = summarise([...regTimes], regTimes.reduce((a, b) => a + b, 0) / 1000);
       log(`  registration: p50 ${round(s.p50)} ms, p95 ${round(s.p95)} ms, slowest ${round(Math.max(...regTimes))} ms; ${round(regMatches / regTimes.length, 1)} matches each; ${regFound}/${regNear} near-duplicates found their source`);
@@ -370,44 +282,9 @@ export async function benchPetitions(): Promise<PetitionRow[]> {
         p95_near_ms: round(sn.p95), p95_new_ms: round(sf.p95), recall: round(found / Math.max(1, near.length), 3), avg_matches: round(matches / set.length, 1), texts: set.length,
       });
     }
-    await server.stop();
-    server = null;
+    await d.stopServer();
     return [...front, ...rows];
-  } finally {
-    if (server) server.child.kill();
-    await handle.close();
-    if (env.BENCH_KEEP || reuse) log(`  信访 data kept in ${dataDir} (BENCH_PETITIONS_DATA=${dataDir} reuses it)`);
-    else fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-// ---- alone: npm run bench:petitions -w bench ----------------------------------------------------
-async function main(): Promise<void> {
-  const began = performance.now();
-  const rows = await benchPetitions();
-  const head = ['scenario', 'p50_ms', 'p95_ms', 'rps', 'p50_single', 'p95_single', 'ceiling_rps', 'rss_mb', 'targets'];
-  const cell = (x: number | null | undefined) => (x === null || x === undefined ? '-' : String(x));
-  const cells = rows.map((r) => [r.scenario, cell(r.p50_ms), cell(r.p95_ms), cell(r.rps), cell(r.p50_single_ms), cell(r.p95_single_ms), cell(r.ceiling_rps), String(r.rss_mb), petitionVerdict(r)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === c.length - 1 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
-  log('');
-  log(line(head));
-  log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const c of cells) log(line(c));
-  // results.json holds every scenario: replace this one's rows, keep the others'.
-  const out = path.join(here, 'results.json');
-  const names = new Set<string>(Object.values(PETITION_SCENARIOS));
-  const kept = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as BenchRow[]).filter((r) => !names.has(r.scenario)) : [];
-  fs.writeFileSync(out, `${JSON.stringify([...kept, ...rows], null, 2)}\n`);
-  log(`\nwritten ${path.relative(process.cwd(), out) || out}; total ${((performance.now() - began) / 1000).toFixed(0)} s`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      console.error('petitions bench failed:', err);
-      process.exit(1);
-    },
-  );
-}
+runAlone(import.meta.url, { name: 'petitions', bench: benchPetitions, scenarios: PETITION_SCENARIOS, verdict: petitionVerdict });

@@ -36,7 +36,7 @@ import { benchGongwen, type BenchRow } from './gongwen.bench.ts';
 import { benchSupervision, SUPERVISION_ITEMS, SUPERVISION_TARGETS } from './supervision.bench.ts';
 import { benchPetitions, PETITIONS_CASES, PETITION_TARGETS } from './petitions.bench.ts';
 import { benchCollections, COLLECTION_TARGETS } from './collections.bench.ts';
-import { percentile, round, startServer, type Server } from './bench-util.ts';
+import { cell, percentile, printTable, round, startServer, type Server } from './bench-util.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -213,15 +213,9 @@ function verdicts(row: BenchRow): string {
   return out.join('  ');
 }
 
-function printTable(rows: BenchRow[]) {
+function printResults(rows: BenchRow[]) {
   const head = ['scenario', 'p50_ms', 'p95_ms', 'rps', 'ceiling_rps', 'rss_mb', 'targets'];
-  const cell = (x: number | null) => (x === null ? '-' : String(x));
-  const cells = rows.map((r) => [r.scenario, cell(r.p50_ms), cell(r.p95_ms), cell(r.rps), cell(r.ceiling_rps), String(r.rss_mb), verdicts(r)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === c.length - 1 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
-  log(line(head));
-  log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const c of cells) log(line(c));
+  printTable(head, rows.map((r) => [r.scenario, cell(r.p50_ms), cell(r.p95_ms), cell(r.rps), cell(r.ceiling_rps), String(r.rss_mb), verdicts(r)]));
 }
 
 // ---- main --------------------------------------------------------------------------------
@@ -469,7 +463,7 @@ async function main(): Promise<number> {
     }
 
     log('');
-    printTable(rows);
+    printResults(rows);
     const out = path.join(here, 'results.json');
     fs.writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
     log(`\nwritten ${path.relative(process.cwd(), out) || out}; total ${((performance.now() - began) / 1000).toFixed(0)} s`);

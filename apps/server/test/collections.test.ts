@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { Scheduler } from '../src/jobs/scheduler.ts';
 import { collectionsOfMeeting, meetingCollectionSummaryXlsx } from '../src/modules/collections/collections.meeting.ts';
 import { resolveSession } from '../src/modules/auth/auth.service.ts';
-import { createTestEnv, login, makeUnit, makeUser, multipart, request, seedCounty, type Res, type Session, type TestEnv } from './helpers.ts';
+import { createTestEnv, login, makeUser, multipart, request, seedSupervisionCounty, type Res, type Session, type TestEnv } from './helpers.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Wednesday 2026-11-04 18:00 in Shanghai. */
@@ -37,7 +37,7 @@ const FIELDS = [
 
 interface World {
   env: TestEnv;
-  c: Awaited<ReturnType<typeof seedCounty>> & { finance: string; housing: string; townHead: string };
+  c: Awaited<ReturnType<typeof seedSupervisionCounty>> & { townHead: string };
   office: Session;
   leader: Session;
   town: Session;
@@ -57,11 +57,8 @@ interface World {
 async function world(fn: (w: World) => Promise<void>): Promise<void> {
   const env = await createTestEnv({ idleMinutes: 10_000_000 });
   try {
-    const base = await seedCounty(env);
-    const finance = await makeUnit(env, '县财政局', 'department', base.committee);
-    const housing = await makeUnit(env, '县住建局', 'department', base.committee);
-    await makeUser(env, 'fin1', { unitId: finance, roles: ['unit'] });
-    await makeUser(env, 'build1', { unitId: housing, roles: ['unit'] });
+    // seedCounty's 县委, 县委办公室, 城关镇, 河西镇 and their people, with 县财政局 (fin1) and 县住建局 (build1).
+    const base = await seedSupervisionCounty(env);
     // A township's own leader: not one of the committee's, so no wider view than his unit's clerks have (and he does not fill in).
     const townHead = await makeUser(env, 'townhead', { unitId: base.township, roles: ['leader'], clearance: 'secret' });
     await makeUser(env, 'sysadm', { adminRole: 'system' });
@@ -73,7 +70,7 @@ async function world(fn: (w: World) => Promise<void>): Promise<void> {
       return r.body;
     };
     const w: World = {
-      env, c: { ...base, finance, housing, townHead }, office, leader, town, otherTown, fin, build, townHead: head, admin, api, ok,
+      env, c: { ...base, townHead }, office, leader, town, otherTown, fin, build, townHead: head, admin, api, ok,
       async collection(unitIds, o = {}) {
         const created = await ok(office, 'POST', '/api/collections', { title: o.title ?? '重点项目推进情况', fields: o.fields ?? FIELDS, deadline: o.deadline ?? DEADLINE_INPUT, unitIds });
         if (!o.draft) await ok(office, 'POST', `/api/collections/${created.id}/send`);

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
 import pg from 'pg';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { migrateToLatest, openDatabase, units, users, type DatabaseHandle } from '@zhongshu/db';
 import { loadConfig } from '../src/config.ts';
 import { createContext, type AppContext } from '../src/context.ts';
@@ -129,6 +130,11 @@ export async function request(env: TestEnv, method: string, url: string, opts: {
     headers,
     ...(opts.payload !== undefined ? { payload: opts.payload } : opts.body !== undefined ? { payload: opts.body as any } : {}),
   });
+  return toRes(r);
+}
+
+/** The answer with its body parsed when it is JSON. */
+function toRes(r: LightMyRequestResponse): Res {
   let body: any = r.body;
   try {
     body = JSON.parse(r.body);
@@ -136,6 +142,28 @@ export async function request(env: TestEnv, method: string, url: string, opts: {
     /* not JSON */
   }
   return { status: r.statusCode, body, headers: r.headers, raw: r.rawPayload };
+}
+
+/** The body of an answer that must be a 200. */
+export async function ok(p: Promise<Res>) {
+  const r = await p;
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body;
+}
+
+/** An answer that must be refused with this status and error code (and, when given, naming this field); its error. */
+export async function refused(p: Promise<Res>, status: number, code: string, field?: string) {
+  const r = await p;
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  assert.equal(r.body.error.code, code, JSON.stringify(r.body));
+  if (field !== undefined) assert.equal(r.body.error.field, field, JSON.stringify(r.body));
+  return r.body.error as { code: string; message: string; field?: string };
+}
+
+/** How many rows a table holds, whoever may see them. */
+export async function countRows(env: TestEnv, table: 'meetings' | 'assignments' | 'meeting_materials' | 'petitions'): Promise<number> {
+  const r = await env.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function login(env: TestEnv, username: string, password = PASSWORD): Promise<Session> {
@@ -261,11 +289,5 @@ export async function requestFrom(env: TestEnv, ip: string, method: string, url:
     headers: opts.headers ?? {},
     ...(opts.payload !== undefined ? { payload: opts.payload } : opts.body !== undefined ? { payload: opts.body as any } : {}),
   });
-  let body: any = r.body;
-  try {
-    body = JSON.parse(r.body);
-  } catch {
-    /* not JSON */
-  }
-  return { status: r.statusCode, body, headers: r.headers, raw: r.rawPayload };
+  return toRes(r);
 }

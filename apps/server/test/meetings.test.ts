@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { parseDocx } from '@zhongshu/core/gongwen/index.ts';
 import { Scheduler } from '../src/jobs/scheduler.ts';
-import { createTestEnv, DIALECT, login, makeUnit, makeUser, multipart, request, type Res, type Session, type TestEnv } from './helpers.ts';
+import { countRows, createTestEnv, DIALECT, login, makeUnit, makeUser, multipart, ok, refused, request, type Res, type Session, type TestEnv } from './helpers.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** An instant in Shanghai. */
@@ -94,10 +94,7 @@ async function world(fn: (w: World) => Promise<void>): Promise<void> {
         const rows = await env.ctx.db.selectFrom('inbox_items').select(['user_id', 'task', 'due_at']).where('module', '=', 'meeting').where('entity_id', '=', id).where('box', '=', 'todo').where('state', '=', state).execute();
         return rows.map((r): [string, string, string | null] => [names.get(r.user_id) ?? r.user_id, r.task, r.due_at]).sort((a, b) => (`${a[0]} ${a[1]}` < `${b[0]} ${b[1]}` ? -1 : `${a[0]} ${a[1]}` > `${b[0]} ${b[1]}` ? 1 : 0));
       },
-      async count(table) {
-        const r = await env.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        return Number(r.n);
-      },
+      count: (table) => countRows(env, table),
       async upload(who, content, name) {
         const m = multipart(Buffer.from(content), name);
         const r = await request(env, 'POST', '/api/files', { session: s[who], payload: m.payload, headers: m.headers });
@@ -109,20 +106,6 @@ async function world(fn: (w: World) => Promise<void>): Promise<void> {
   } finally {
     await env.close();
   }
-}
-
-async function ok(p: Promise<Res>) {
-  const r = await p;
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  return r.body;
-}
-
-async function refused(p: Promise<Res>, status: number, code: string, field?: string) {
-  const r = await p;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  assert.equal(r.body.error.code, code, JSON.stringify(r.body));
-  if (field !== undefined) assert.equal(r.body.error.field, field, JSON.stringify(r.body));
-  return r.body.error as { code: string; message: string; field?: string };
 }
 
 async function docxText(raw: Buffer): Promise<string> {

@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestEnv, DIALECT, login, request, requestFrom, seedPetitionCounty, withIdCheckDigit, type Res, type Session, type TestEnv } from './helpers.ts';
+import { countRows, createTestEnv, DIALECT, login, ok, refused, request, requestFrom, seedPetitionCounty, withIdCheckDigit, type Res, type Session, type TestEnv } from './helpers.ts';
 
 const at10 = (date: string) => new Date(`${date}T10:00:00+08:00`);
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -35,30 +35,13 @@ async function world(fn: (w: World) => Promise<void>, date = '2026-11-02'): Prom
       submit: (body, ip = '203.0.113.10') => requestFrom(env, ip, 'POST', '/api/public/petitions', { body }),
       query: (queryCode, ip = '203.0.113.10') => requestFrom(env, ip, 'POST', '/api/public/petitions/query', { body: { queryCode } }),
       evaluate: (queryCode, evaluation, ip = '203.0.113.10') => requestFrom(env, ip, 'POST', '/api/public/petitions/evaluate', { body: { queryCode, evaluation } }),
-      async count() {
-        const r = await env.ctx.db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        return Number(r.n);
-      },
+      count: () => countRows(env, 'petitions'),
       act: (id, action, body = {}) => request(env, 'POST', `/api/petitions/${id}/actions/${action}`, { session: xf, body }),
     };
     await fn(w);
   } finally {
     await env.close();
   }
-}
-
-async function ok(p: Promise<Res>) {
-  const r = await p;
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  return r.body;
-}
-
-async function refused(p: Promise<Res>, status: number, code: string, field?: string) {
-  const r = await p;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  assert.equal(r.body.error.code, code, JSON.stringify(r.body));
-  if (field !== undefined) assert.equal(r.body.error.field, field, JSON.stringify(r.body));
-  return r.body.error as { code: string; message: string; field?: string };
 }
 
 const form = (c: County, over: Record<string, unknown> = {}) => ({

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createCalendar } from '@zhongshu/core/calendar/index.ts';
 import { similarity } from '@zhongshu/core/petitions/index.ts';
-import { createTestEnv, DIALECT, login, request, seedPetitionCounty, withIdCheckDigit, type Res, type Session, type TestEnv } from './helpers.ts';
+import { countRows, createTestEnv, DIALECT, login, ok, refused, request, seedPetitionCounty, withIdCheckDigit, type Res, type Session, type TestEnv } from './helpers.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -78,29 +78,12 @@ async function world(date: string, fn: (w: World) => Promise<void>): Promise<voi
         assert.equal(r.status, 200, JSON.stringify(r.body));
         return r.body;
       },
-      async count() {
-        const r = await env.ctx.db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        return Number(r.n);
-      },
+      count: () => countRows(env, 'petitions'),
     };
     await fn(w);
   } finally {
     await env.close();
   }
-}
-
-async function ok(p: Promise<Res>) {
-  const r = await p;
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  return r.body;
-}
-
-async function refused(p: Promise<Res>, status: number, code: string, field?: string) {
-  const r = await p;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  assert.equal(r.body.error.code, code, JSON.stringify(r.body));
-  if (field !== undefined) assert.equal(r.body.error.field, field, JSON.stringify(r.body));
-  return r.body.error as { code: string; message: string; field?: string };
 }
 
 /** What a refused step must not change, as the 信访 clerk sees the case. */
