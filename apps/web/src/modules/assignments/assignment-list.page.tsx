@@ -1,15 +1,15 @@
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, Empty, Input, Pagination, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Segmented, Select, Space, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canCreateAssignment } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
 import { UnitFilter } from '../../shared/unit-filter';
-import { QueryError } from '../../shared/query-error';
 import { DaysRemaining, DueFlag, UrgencyTag } from '../../shared/status-tags';
 import { formatDate } from '../../shared/format';
 import { useIsMobile } from '../../shared/use-is-mobile';
+import { FilterBar, ResponsiveList, useSearchBox, type DueMark } from '../../shared/responsive-list';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useDirectory, useDirectoryPickers } from '../org/directory.api';
 import { exportAssignments, useAssignmentList, type AssignmentFilters, type AssignmentSummary } from './assignments.api';
@@ -44,11 +44,12 @@ const FILTER_KEYS = ['state', 'unitId', 'leaderId', 'colour', 'sourceKind', 'lev
 /** Filters folded away on a phone (flag and the search stay on screen). */
 const MORE_KEYS = ['state', 'unitId', 'leaderId', 'colour', 'sourceKind', 'level', 'role'] as const;
 
-function rowClass(item: AssignmentSummary): string {
-  if (CLOSED_STATES.has(item.state)) return 'zs-clickable-row';
-  if (item.overdue) return 'zs-clickable-row zs-row-overdue';
-  if (item.dueSoon) return 'zs-clickable-row zs-row-due-soon';
-  return 'zs-clickable-row';
+/** 逾期 and 即将到期 matter only while the item is open. */
+function dueMark(item: AssignmentSummary): DueMark {
+  if (CLOSED_STATES.has(item.state)) return null;
+  if (item.overdue) return 'overdue';
+  if (item.dueSoon) return 'due-soon';
+  return null;
 }
 
 function Deadline({ item }: { item: AssignmentSummary }) {
@@ -82,13 +83,11 @@ export function AssignmentListPage() {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: 20,
   };
-  const [keyword, setKeyword] = useState(filters.q);
   // On a phone the less-used filters fold away so the list starts on the first screen.
   const [moreFilters, setMoreFilters] = useState(false);
   const activeMore = MORE_KEYS.filter((key) => filters[key]).length;
   const anyFilter = FILTER_KEYS.some((key) => filters[key]);
   const showMore = !isMobile || moreFilters;
-  useEffect(() => setKeyword(filters.q), [filters.q]);
   const list = useAssignmentList(filters);
   const { unitTree, leaderOptions } = useDirectoryPickers(directory);
   // 牵头/配合 only means something to a unit's own staff; the URL may still carry it from a link.
@@ -165,20 +164,7 @@ export function AssignmentListPage() {
     },
   ];
 
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  const search = (
-    <Input.Search
-      aria-label="关键词"
-      data-testid="sv-filter-q"
-      placeholder="事项名称、编号、内容"
-      allowClear
-      value={keyword}
-      onChange={(event) => setKeyword(event.target.value)}
-      onSearch={(value) => update({ q: value.trim() })}
-      style={{ width: 240 }}
-    />
-  );
+  const search = useSearchBox(filters.q, (q) => update({ q }), { testId: 'sv-filter-q', placeholder: '事项名称、编号、内容', width: 240 });
   const clearAll = () => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, ''])));
 
   return (
@@ -215,7 +201,7 @@ export function AssignmentListPage() {
         }
       />
       <div className="zs-panel">
-        <div className="zs-filters">
+        <FilterBar active={anyFilter} onClear={clearAll} clearTestId="sv-filter-clear">
           <Segmented
             aria-label="期限"
             data-testid="sv-filter-flag"
@@ -290,87 +276,48 @@ export function AssignmentListPage() {
             </>
           ) : null}
           {!isMobile ? search : null}
-          {anyFilter ? (
-            <Button type="link" data-testid="sv-filter-clear" onClick={clearAll}>
-              清除筛选
-            </Button>
-          ) : null}
-        </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : isMobile ? (
-          <>
-            {items.length === 0 && !list.isPending ? <Empty description="暂无督查事项" /> : null}
-            <div className="zs-card-list">
-              {items.map((item) => {
-                const closed = CLOSED_STATES.has(item.state);
-                const flagClass = closed ? '' : item.overdue ? ' zs-item-card-overdue' : item.dueSoon ? ' zs-item-card-due-soon' : '';
-                return (
-                  <div
-                    key={item.id}
-                    role="link"
-                    tabIndex={0}
-                    data-testid={`sv-row-${item.id}`}
-                    className={`zs-item-card${flagClass}`}
-                    onClick={() => navigate(`/assignments/${item.id}`)}
-                    onKeyDown={(event) => {
-                      if (event.key === 'Enter') navigate(`/assignments/${item.id}`);
-                    }}
-                  >
-                    <div className="zs-cell-sub">
-                      {item.serial} · {item.sourceLabel}
-                    </div>
-                    <div className="zs-item-card-title">{item.title}</div>
-                    <div className="zs-item-card-tags">
-                      <ColourTag colour={item.colour} reasons={item.colourReasons} />
-                      <ItemStateTag state={item.state} label={item.stateLabel} />
-                      <LevelTag level={item.level} />
-                      <UrgencyTag urgency={item.urgency} hideNormal />
-                      {!closed ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
-                    </div>
-                    <div className="zs-item-card-meta">
-                      <span>{item.assigneeUnitName}</span>
-                      <span>
-                        {formatDate(item.deadline)}{' '}
-                        <DaysRemaining days={item.daysRemaining} overdue={item.overdue} dueSoon={item.dueSoon} closed={closed} />
-                      </span>
-                    </div>
-                    {!closed && item.state !== 'registered' ? (
-                      <div style={{ marginTop: 6 }}>
-                        <ProgressVsExpected progress={item.progress} expected={item.expectedProgress} colour={item.colour} />
-                      </div>
-                    ) : null}
+        </FilterBar>
+        <ResponsiveList<AssignmentSummary>
+          items={list.data?.items ?? []}
+          query={list}
+          columns={columns}
+          onOpen={(item) => navigate(`/assignments/${item.id}`)}
+          rowData={(item) => ({ 'data-testid': `sv-row-${item.id}` })}
+          dueMark={dueMark}
+          empty="暂无督查事项"
+          scrollX={1120}
+          paging={{ page: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, countUnit: '件', onChange: (next) => update({ page: String(next) }) }}
+          card={(item) => {
+            const closed = CLOSED_STATES.has(item.state);
+            return (
+              <>
+                <div className="zs-cell-sub">
+                  {item.serial} · {item.sourceLabel}
+                </div>
+                <div className="zs-item-card-title">{item.title}</div>
+                <div className="zs-item-card-tags">
+                  <ColourTag colour={item.colour} reasons={item.colourReasons} />
+                  <ItemStateTag state={item.state} label={item.stateLabel} />
+                  <LevelTag level={item.level} />
+                  <UrgencyTag urgency={item.urgency} hideNormal />
+                  {!closed ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
+                </div>
+                <div className="zs-item-card-meta">
+                  <span>{item.assigneeUnitName}</span>
+                  <span>
+                    {formatDate(item.deadline)}{' '}
+                    <DaysRemaining days={item.daysRemaining} overdue={item.overdue} dueSoon={item.dueSoon} closed={closed} />
+                  </span>
+                </div>
+                {!closed && item.state !== 'registered' ? (
+                  <div style={{ marginTop: 6 }}>
+                    <ProgressVsExpected progress={item.progress} expected={item.expectedProgress} colour={item.colour} />
                   </div>
-                );
-              })}
-            </div>
-            {total > filters.pageSize ? (
-              <div className="zs-card-pagination">
-                <Pagination simple current={filters.page} pageSize={filters.pageSize} total={total} onChange={(next) => update({ page: String(next) })} />
-              </div>
-            ) : null}
-          </>
-        ) : (
-          <Table<AssignmentSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            rowClassName={rowClass}
-            onRow={(item) => ({ onClick: () => navigate(`/assignments/${item.id}`), 'data-testid': `sv-row-${item.id}` }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: <Empty description="暂无督查事项" /> }}
-            scroll={{ x: 1120 }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total,
-              showSizeChanger: false,
-              showTotal: (count) => `共 ${count} 件`,
-              onChange: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
+                ) : null}
+              </>
+            );
+          }}
+        />
       </div>
     </div>
   );

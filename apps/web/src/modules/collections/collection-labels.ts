@@ -1,10 +1,13 @@
 // Chinese words of the 情况征集 pages, in one place so list, detail and designer say the same thing.
-import type { CollectionState, ColumnType, FieldType, UnitState } from './collections.api';
+import type { CollectionState, FieldType, UnitState } from './collections.api';
 
-export const COLLECTION_STATE_LABELS: Record<CollectionState, string> = { draft: '未发出', open: '征集中', closed: '已结束' };
+// The states are named as the server names them (core); the designer's type names below are the web's own.
+export { COLLECTION_STATE_LABELS, UNIT_STATE_LABELS } from '@zhongshu/core/collections/summary.ts';
+/** The order of the designer's "add field" buttons. */
+export { COLUMN_TYPES, FIELD_TYPES } from '@zhongshu/core/collections/form.ts';
+
 export const COLLECTION_STATE_COLORS: Record<CollectionState, string> = { draft: 'default', open: 'processing', closed: 'default' };
 
-export const UNIT_STATE_LABELS: Record<UnitState, string> = { pending: '未填报', draft: '草稿', submitted: '已报送', returned: '已退回' };
 export const UNIT_STATE_COLORS: Record<UnitState, string> = { pending: 'default', draft: 'gold', submitted: 'green', returned: 'red' };
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
@@ -16,10 +19,6 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   file: '附件',
   table: '明细表',
 };
-
-/** The order of the designer's "add field" buttons. */
-export const FIELD_TYPES: FieldType[] = ['text', 'number', 'date', 'single', 'multiple', 'file', 'table'];
-export const COLUMN_TYPES: ColumnType[] = ['text', 'number', 'date', 'single'];
 
 /** What each field type is for, shown under its add button and on its card. */
 export const FIELD_TYPE_HINTS: Record<FieldType, string> = {

@@ -1,12 +1,10 @@
-import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Empty, Input, Pagination, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Select, Space, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canAccess } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
-import { QueryError } from '../../shared/query-error';
-import { useIsMobile } from '../../shared/use-is-mobile';
+import { FilterBar, ResponsiveList, useSearchBox } from '../../shared/responsive-list';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useCollectionList, type CollectionFilters, type CollectionSummary } from './collections.api';
 import { COLLECTION_STATE_LABELS } from './collection-labels';
@@ -32,7 +30,6 @@ function MyState({ item }: { item: CollectionSummary }) {
 export function CollectionListPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
   const now = useNow();
   const [params, update] = useUrlFilters();
   const filters: Required<CollectionFilters> = {
@@ -41,13 +38,9 @@ export function CollectionListPage() {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: 20,
   };
-  const [keyword, setKeyword] = useState(filters.q);
-  useEffect(() => setKeyword(filters.q), [filters.q]);
   const list = useCollectionList(filters);
   const canCreate = canAccess(me, 'collections-office');
   const overseer = oversees(me);
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
   const open = (item: CollectionSummary) => navigate(`/collections/${encodeURIComponent(item.id)}`);
 
   const columns: TableColumnsType<CollectionSummary> = [
@@ -70,18 +63,7 @@ export function CollectionListPage() {
     { title: '关联会议', dataIndex: 'meetingTitle', width: 200, render: (_v, item) => <MeetingLink meetingId={item.meetingId} meetingTitle={item.meetingTitle} /> },
   ];
 
-  const search = (
-    <Input.Search
-      aria-label="关键词"
-      data-testid="collection-filter-q"
-      placeholder="按标题搜索"
-      allowClear
-      value={keyword}
-      onChange={(event) => setKeyword(event.target.value)}
-      onSearch={(value) => update({ q: value.trim() })}
-      style={{ width: 240 }}
-    />
-  );
+  const search = useSearchBox(filters.q, (q) => update({ q }), { testId: 'collection-filter-q', placeholder: '按标题搜索', width: 240 });
   const anyFilter = FILTER_KEYS.some((key) => filters[key]);
 
   return (
@@ -98,76 +80,36 @@ export function CollectionListPage() {
         }
       />
       <div className="zs-panel">
-        <div className="zs-filters">
+        <FilterBar active={anyFilter} onClear={() => update({ state: '', q: '' })} clearTestId="collection-filter-clear">
           <Select aria-label="状态" data-testid="collection-filter-state" value={filters.state} options={STATE_OPTIONS} onChange={(value) => update({ state: value })} style={{ width: 140 }} />
           {search}
-          {anyFilter ? (
-            <Button type="link" data-testid="collection-filter-clear" onClick={() => update({ state: '', q: '' })}>
-              清除筛选
-            </Button>
-          ) : null}
-        </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : isMobile ? (
-          <>
-            {items.length === 0 && !list.isPending ? <Empty description={anyFilter ? '没有符合条件的征集' : '暂无情况征集'} /> : null}
-            <div className="zs-card-list">
-              {items.map((item) => (
-                <div
-                  key={item.id}
-                  role="link"
-                  tabIndex={0}
-                  className="zs-item-card"
-                  data-testid="collection-row"
-                  data-id={item.id}
-                  onClick={() => open(item)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') open(item);
-                  }}
-                >
-                  <div className="zs-item-card-title">{item.title}</div>
-                  <div className="zs-item-card-tags">
-                    <Space size={4} wrap>
-                      <CollectionStateTag state={item.state} label={item.stateLabel} />
-                      {!overseer ? <MyState item={item} /> : null}
-                    </Space>
-                  </div>
-                  {overseer && item.state !== 'draft' ? <CompletionCell completion={item.completion} /> : null}
-                  <div className="zs-item-card-meta">
-                    <DeadlineText deadline={item.deadline} state={item.state} now={now} inline />
-                    {item.meetingId ? <MeetingLink meetingId={item.meetingId} meetingTitle={item.meetingTitle} /> : null}
-                  </div>
-                </div>
-              ))}
-            </div>
-            {total > filters.pageSize ? (
-              <div className="zs-card-pagination">
-                <Pagination simple current={filters.page} pageSize={filters.pageSize} total={total} onChange={(next) => update({ page: String(next) })} />
+        </FilterBar>
+        <ResponsiveList<CollectionSummary>
+          items={list.data?.items ?? []}
+          query={list}
+          columns={columns}
+          onOpen={open}
+          rowData={(item) => ({ 'data-testid': 'collection-row', 'data-id': item.id })}
+          empty={anyFilter ? '没有符合条件的征集' : '暂无情况征集'}
+          scrollX={860}
+          paging={{ page: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, countUnit: '项', onChange: (next) => update({ page: String(next) }) }}
+          card={(item) => (
+            <>
+              <div className="zs-item-card-title">{item.title}</div>
+              <div className="zs-item-card-tags">
+                <Space size={4} wrap>
+                  <CollectionStateTag state={item.state} label={item.stateLabel} />
+                  {!overseer ? <MyState item={item} /> : null}
+                </Space>
               </div>
-            ) : null}
-          </>
-        ) : (
-          <Table<CollectionSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            rowClassName={() => 'zs-clickable-row'}
-            onRow={(item) => ({ onClick: () => open(item), 'data-testid': 'collection-row', 'data-id': item.id }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: <Empty description={anyFilter ? '没有符合条件的征集' : '暂无情况征集'} /> }}
-            scroll={{ x: 860 }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total,
-              showSizeChanger: false,
-              showTotal: (count) => `共 ${count} 项`,
-              onChange: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
+              {overseer && item.state !== 'draft' ? <CompletionCell completion={item.completion} /> : null}
+              <div className="zs-item-card-meta">
+                <DeadlineText deadline={item.deadline} state={item.state} now={now} inline />
+                {item.meetingId ? <MeetingLink meetingId={item.meetingId} meetingTitle={item.meetingTitle} /> : null}
+              </div>
+            </>
+          )}
+        />
       </div>
     </div>
   );

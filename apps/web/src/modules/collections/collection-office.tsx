@@ -1,9 +1,9 @@
 // What the office and the leaders see of a collection: completion, each unit's state with its actions, and the
 // dialogs for 退回, 截止时间 and 追加单位; a unit's submission opens read-only in a drawer.
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { Alert, App, Button, type ButtonProps, DatePicker, Drawer, Empty, Form, Input, Modal, Progress, Segmented, Select, Skeleton, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, App, Button, type ButtonProps, DatePicker, Drawer, Empty, Form, Input, Progress, Segmented, Select, Skeleton, Space, Table, Tooltip, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isApiError } from '../../api/client';
+import { ActionModal, reportActionError } from '../../shared/action-modal';
 import { formatDateTime } from '../../shared/format';
 import { QueryError } from '../../shared/query-error';
 import { useErrorToast } from '../../shared/use-error-toast';
@@ -247,31 +247,12 @@ export function ReturnModal({ detail, entry, onClose, onDone }: { detail: Collec
           message.success(`已退回${entry.unitName}修改`);
           onDone();
         },
-        onError: (error) => {
-          if (isApiError(error) && error.field === 'reason') form.setFields([{ name: 'reason', errors: [error.message] }]);
-          else if (isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 401) setFormError(error.message);
-          else toastError(error);
-        },
+        onError: (error) => reportActionError(error, { form, field: 'reason', setFormError, toastError }),
       },
     );
   };
   return (
-    <Modal
-      open
-      title={`退回修改：${entry.unitName}`}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button key="submit" type="primary" danger loading={mutation.isPending} data-testid="action-submit" onClick={() => form.submit()}>
-          确定退回
-        </Button>,
-      ]}
-    >
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
+    <ActionModal title={`退回修改：${entry.unitName}`} okText="确定退回" danger busy={mutation.isPending} error={formError} onOk={() => form.submit()} onClose={onClose}>
       <div className="zs-cell-sub" style={{ marginBottom: 12 }}>
         退回后该单位将收到“退回修改”待办，修改后重新报送；汇总表在其重新报送前不计入该单位的数据。
       </div>
@@ -280,7 +261,7 @@ export function ReturnModal({ detail, entry, onClose, onDone }: { detail: Collec
           <Input.TextArea rows={4} maxLength={500} showCount placeholder="说明需要更正的内容，如：第2行资金缺口数字有误，请核实" data-testid="return-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -307,37 +288,18 @@ export function DeadlineModal({ detail, onClose }: { detail: CollectionDetail; o
           message.success(`截止时间已改为 ${deadline.format(DEADLINE_FORMAT)}`);
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error) && error.field === 'deadline') form.setFields([{ name: 'deadline', errors: [error.message] }]);
-          else if (isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 401) setFormError(error.message);
-          else toastError(error);
-        },
+        onError: (error) => reportActionError(error, { form, field: 'deadline', setFormError, toastError }),
       },
     );
   };
   return (
-    <Modal
-      open
-      title="修改截止时间"
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button key="submit" type="primary" loading={mutation.isPending} data-testid="action-submit" onClick={() => form.submit()}>
-          保存
-        </Button>,
-      ]}
-    >
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
+    <ActionModal title="修改截止时间" okText="保存" busy={mutation.isPending} error={formError} onOk={() => form.submit()} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ deadline: detail.deadline ? dayjs(detail.deadline) : null }}>
         <Form.Item label="截止时间" name="deadline" extra="各单位的填报待办随之更新；已报送的单位不受影响">
           <DatePicker showTime={{ format: 'HH:mm' }} format={DEADLINE_FORMAT} disabledDate={(day) => day.isBefore(dayjs(), 'day')} style={{ width: '100%' }} data-testid="deadline-input" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -363,26 +325,11 @@ export function AddUnitsModal({ detail, onClose }: { detail: CollectionDetail; o
         message.success(`已追加${unitIds.length}个单位，并向其发送填报待办`);
         onClose();
       },
-      onError: (e) => (isApiError(e) && e.status >= 400 && e.status < 500 && e.status !== 401 ? setError(e.message) : toastError(e)),
+      onError: (e) => reportActionError(e, { setFormError: setError, toastError }),
     });
   };
   return (
-    <Modal
-      open
-      title="追加征集单位"
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button key="submit" type="primary" loading={mutation.isPending} data-testid="action-submit" onClick={submit}>
-          追加并发送
-        </Button>,
-      ]}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
+    <ActionModal title="追加征集单位" okText="追加并发送" busy={mutation.isPending} error={error} onOk={submit} onClose={onClose}>
       <Select
         mode="multiple"
         aria-label="追加单位"
@@ -398,7 +345,7 @@ export function AddUnitsModal({ detail, onClose }: { detail: CollectionDetail; o
         style={{ width: '100%' }}
         data-testid="add-units-select"
       />
-    </Modal>
+    </ActionModal>
   );
 }
 

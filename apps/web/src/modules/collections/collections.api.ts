@@ -2,54 +2,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client';
 import type { Page } from '../../api/types';
+import type { COLUMN_TYPES, FormField, Value } from '@zhongshu/core/collections/form.ts';
+import type { CollectionState, Completion, Summary, SummaryMode, UnitState } from '@zhongshu/core/collections/summary.ts';
 
 const KEY = ['collections'] as const;
 
-export type FieldType = 'text' | 'number' | 'date' | 'single' | 'multiple' | 'file' | 'table';
+// The form and the summary are the shapes core checks and computes on the server: one definition for both sides.
+export type { FieldType, FileValue, FormField, TableRow, Value } from '@zhongshu/core/collections/form.ts';
+export type { CollectionState, Completion, SummaryColumn, SummaryMode, SummaryRow, UnitState } from '@zhongshu/core/collections/summary.ts';
 /** The column types a table field may hold. */
-export type ColumnType = 'text' | 'number' | 'date' | 'single';
-
-export type FormField = {
-  /** ^[a-z][a-z0-9_]{0,31}$, unique within the form (or within the table's columns). */
-  key: string;
-  label: string;
-  type: FieldType;
-  required?: boolean;
-  help?: string;
-  /** text; the server's default is 2000 */
-  maxLength?: number;
-  multiline?: boolean;
-  min?: number;
-  max?: number;
-  /** number: 0 = whole numbers; the server's default is 2 */
-  decimals?: number;
-  /** number: e.g. 万元 */
-  unit?: string;
-  /** date, YYYY-MM-DD */
-  minDate?: string;
-  maxDate?: string;
-  /** single, multiple: 2–50 distinct */
-  options?: string[];
-  minChoices?: number;
-  maxChoices?: number;
-  /** table: text | number | date | single only */
-  columns?: FormField[];
-  minRows?: number;
-  /** the server's default is 200 */
-  maxRows?: number;
-};
-
-export type FileValue = { fileId: string; name: string };
-export type TableRow = Record<string, string | number | null>;
-/** text, date, single: string; number: number; multiple: string[]; file: {fileId, name}; table: rows by column key */
-export type Value = string | number | string[] | FileValue | TableRow[] | null;
-
-/** 未填报 草稿 已报送 已退回 */
-export type UnitState = 'pending' | 'draft' | 'submitted' | 'returned';
-/** 未发出 征集中 已结束 */
-export type CollectionState = 'draft' | 'open' | 'closed';
-
-export type Completion = { total: number; submitted: number; draft: number; pending: number; returned: number; late: number };
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export type UnitEntry = {
   unitId: string;
@@ -64,58 +26,36 @@ export type UnitEntry = {
   remindedCount: number;
 };
 
-export type CollectionDetail = {
+/** What the list and a collection's page both show of it. */
+type CollectionHead = {
   id: string;
   title: string;
-  description: string | null;
   state: CollectionState;
   stateLabel: string;
   deadline: string | null;
   sentAt: string | null;
   meetingId: string | null;
   meetingTitle: string | null;
-  fields: FormField[];
   completion: Completion;
+};
+
+export type CollectionDetail = CollectionHead & {
+  description: string | null;
+  fields: FormField[];
   /** office and leaders: all; a unit: its own */
   units: UnitEntry[];
   canManage: boolean;
   myUnitId: string | null;
 };
 
-export type CollectionSummary = {
-  id: string;
-  title: string;
-  state: CollectionState;
-  stateLabel: string;
-  deadline: string | null;
-  sentAt: string | null;
-  meetingId: string | null;
-  meetingTitle: string | null;
-  completion: Completion;
+export type CollectionSummary = CollectionHead & {
   /** The reader's own unit's entry, when the collection was sent to it. */
   mine: UnitEntry | null;
 };
 
 export type Submission = UnitEntry & { data: Record<string, Value> };
 
-export type SummaryMode = 'unit' | 'row';
-export type SummaryColumn = { key: string; label: string; type: FieldType; unit?: string };
-export type SummaryRow = {
-  unitId: string;
-  unitName: string;
-  rowNo: number | null;
-  state: UnitState;
-  submittedAt: string | null;
-  late: boolean;
-  cells: Record<string, string | number | null>;
-};
-export type SummaryTable = {
-  mode: SummaryMode;
-  columns: SummaryColumn[];
-  rows: SummaryRow[];
-  totals: Record<string, { sum: number | null; count: number }>;
-  completion: Completion;
-};
+export type SummaryTable = Summary & { mode: SummaryMode; completion: Completion };
 
 /** Body of POST /api/collections and PUT /api/collections/:id. */
 export type CollectionInput = {

@@ -1,14 +1,13 @@
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useNavigate } from 'react-router-dom';
-import { Empty, Pagination, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Select, Tabs, Tag, type TableColumnsType } from 'antd';
 import type { InboxBox, InboxItem } from '../../api/types';
 import { PageHeader } from '../../shared/page-header';
-import { QueryError } from '../../shared/query-error';
 import { DueFlag, UrgencyTag } from '../../shared/status-tags';
 import { DocumentUrgencyTag } from '../documents/document-tags';
 import { MODULE_LABELS, URGENCY_LABELS, labelOf } from '../../shared/labels';
 import { formatDateTime, formatDue } from '../../shared/format';
-import { useIsMobile } from '../../shared/use-is-mobile';
+import { FilterBar, ResponsiveList, type DueMark } from '../../shared/responsive-list';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useInboxCounts, useInboxList, useMarkInboxRead } from './inbox.api';
 
@@ -50,11 +49,11 @@ function ItemUrgency({ item, hideNormal = false }: { item: InboxItem; hideNormal
   );
 }
 
-function rowClassName(item: InboxItem, box: InboxBox): string {
-  const classes = ['zs-clickable-row'];
-  if (box === 'todo' && item.overdue) classes.push('zs-row-overdue');
-  else if (box === 'todo' && item.dueSoon) classes.push('zs-row-due-soon');
-  return classes.join(' ');
+/** Only a to-do is 逾期 or 即将到期; what is done or sent is past that. */
+function dueMark(item: InboxItem, box: InboxBox): DueMark {
+  if (box === 'todo' && item.overdue) return 'overdue';
+  if (box === 'todo' && item.dueSoon) return 'due-soon';
+  return null;
 }
 
 function TitleCell({ item }: { item: InboxItem }) {
@@ -69,7 +68,6 @@ function TitleCell({ item }: { item: InboxItem }) {
 export function InboxPage() {
   const [params, update] = useUrlFilters();
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
   const toastError = useErrorToast();
   const box = (BOXES.some((b) => b.key === params.get('box')) ? params.get('box') : 'todo') as InboxBox;
   const moduleFilter = params.get('module') ?? '';
@@ -117,8 +115,6 @@ export function InboxPage() {
       : { title: '送达时间', dataIndex: 'createdAt', width: 150, render: (value: string) => formatDateTime(value) },
   ];
 
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
   const countOf = (key: InboxBox) => counts.data?.[key];
 
   return (
@@ -153,7 +149,7 @@ export function InboxPage() {
             ),
           }))}
         />
-        <div className="zs-filters">
+        <FilterBar>
           <Select
             aria-label="业务类型"
             value={moduleFilter}
@@ -168,66 +164,33 @@ export function InboxPage() {
             onChange={(value) => update({ urgency: value })}
             style={{ width: 160 }}
           />
-        </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : isMobile ? (
-          <>
-            {items.length === 0 && !list.isPending ? <Empty description={box === 'todo' ? '暂无待办事项' : '暂无记录'} /> : null}
-            <div className="zs-card-list">
-              {items.map((item) => (
-                <div
-                  key={item.id}
-                  role="link"
-                  tabIndex={0}
-                  className={`zs-item-card${box === 'todo' && item.overdue ? ' zs-item-card-overdue' : box === 'todo' && item.dueSoon ? ' zs-item-card-due-soon' : ''}`}
-                  onClick={() => open(item)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') open(item);
-                  }}
-                >
-                  <div className="zs-item-card-title">
-                    <TitleCell item={item} />
-                  </div>
-                  <div className="zs-item-card-tags">
-                    <Tag>{item.task}</Tag>
-                    <ItemUrgency item={item} hideNormal />
-                    {box === 'todo' ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
-                  </div>
-                  <div className="zs-item-card-meta">
-                    <span>{labelOf(INBOX_MODULE_LABELS, item.module)}</span>
-                    <span>{item.dueAt ? `期限 ${formatDue(item.dueAt)}` : formatDateTime(item.createdAt)}</span>
-                  </div>
-                </div>
-              ))}
-            </div>
-            {total > pageSize ? (
-              <div className="zs-card-pagination">
-                <Pagination simple current={page} pageSize={pageSize} total={total} onChange={(next) => update({ page: String(next) })} />
+        </FilterBar>
+        <ResponsiveList<InboxItem>
+          items={list.data?.items ?? []}
+          query={list}
+          columns={columns}
+          onOpen={open}
+          dueMark={(item) => dueMark(item, box)}
+          empty={box === 'todo' ? '暂无待办事项' : '暂无记录'}
+          scrollX={760}
+          paging={{ page, pageSize, total: list.data?.total ?? 0, countUnit: '件', onChange: (next) => update({ page: String(next) }) }}
+          card={(item) => (
+            <>
+              <div className="zs-item-card-title">
+                <TitleCell item={item} />
               </div>
-            ) : null}
-          </>
-        ) : (
-          <Table<InboxItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            rowClassName={(item) => rowClassName(item, box)}
-            onRow={(item) => ({ onClick: () => open(item) })}
-            locale={{ emptyText: <Empty description={box === 'todo' ? '暂无待办事项' : '暂无记录'} /> }}
-            scroll={{ x: 760 }}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: false,
-              showTotal: (count) => `共 ${count} 件`,
-              onChange: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
+              <div className="zs-item-card-tags">
+                <Tag>{item.task}</Tag>
+                <ItemUrgency item={item} hideNormal />
+                {box === 'todo' ? <DueFlag overdue={item.overdue} dueSoon={item.dueSoon} /> : null}
+              </div>
+              <div className="zs-item-card-meta">
+                <span>{labelOf(INBOX_MODULE_LABELS, item.module)}</span>
+                <span>{item.dueAt ? `期限 ${formatDue(item.dueAt)}` : formatDateTime(item.createdAt)}</span>
+              </div>
+            </>
+          )}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
-import { useState, type HTMLAttributes, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Modal, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Modal, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { showFieldError } from '../../shared/form-errors';
+import { ResponsiveList } from '../../shared/responsive-list';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useRemind, useMeetingStep, type Attendee, type MeetingDetail } from './meetings.api';
 import { formatInstant, formatShortInstant } from './meeting-labels';
@@ -133,7 +134,7 @@ function ReplyOnBehalfModal({ meeting, attendee, onClose }: { meeting: MeetingDe
 }
 
 /** 参会回执: who is invited, who replied and how, who signed in; the reader's own 回执 form; the office's per-row steps. */
-export function AttendeesPanel({ meeting, isMobile }: { meeting: MeetingDetail; isMobile: boolean }) {
+export function AttendeesPanel({ meeting }: { meeting: MeetingDetail }) {
   const { modal, message } = App.useApp();
   const toastError = useErrorToast();
   const step = useMeetingStep(meeting.id);
@@ -279,10 +280,17 @@ export function AttendeesPanel({ meeting, isMobile }: { meeting: MeetingDetail; 
 
       {meeting.attendees.length === 0 ? (
         <Empty description="尚未设定参会人员" />
-      ) : isMobile ? (
-        <div className="zs-card-list">
-          {meeting.attendees.map((a) => (
-            <div key={a.id} className="zs-item-card mt-attendee-card" data-testid="attendee-row" data-name={a.name} data-reply={a.reply}>
+      ) : (
+        <ResponsiveList<Attendee>
+          items={meeting.attendees}
+          columns={columns}
+          size="small"
+          scrollX={900}
+          rowData={(a) => ({ 'data-testid': 'attendee-row', 'data-name': a.name, 'data-reply': a.reply })}
+          rowClassName={(a) => (a.reply === 'pending' && meeting.state === 'notified' ? 'mt-row-pending' : '')}
+          cardClassName={() => 'mt-attendee-card'}
+          card={(a) => (
+            <>
               <div className="mt-attendee-card-head">
                 <span className="zs-item-card-title" style={{ marginBottom: 0 }}>
                   {a.name}
@@ -303,19 +311,8 @@ export function AttendeesPanel({ meeting, isMobile }: { meeting: MeetingDetail; 
                 </div>
               ) : null}
               {manage ? <div style={{ marginTop: 8 }}>{rowActions(a)}</div> : null}
-            </div>
-          ))}
-        </div>
-      ) : (
-        <Table<Attendee>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={meeting.attendees}
-          pagination={false}
-          scroll={{ x: 900 }}
-          rowClassName={(a) => (a.reply === 'pending' && meeting.state === 'notified' ? 'mt-row-pending' : '')}
-          onRow={(a) => ({ 'data-testid': 'attendee-row', 'data-name': a.name, 'data-reply': a.reply }) as HTMLAttributes<HTMLElement>}
+            </>
+          )}
         />
       )}
       {replyFor ? <ReplyOnBehalfModal meeting={meeting} attendee={replyFor} onClose={() => setReplyFor(null)} /> : null}

@@ -108,13 +108,13 @@ function MeetingDetailView({
     </span>
   );
   const items = [
-    { key: 'attendees', label: tabLabel('attendees', '参会回执'), children: <AttendeesPanel meeting={meeting} isMobile={isMobile} /> },
+    { key: 'attendees', label: tabLabel('attendees', '参会回执'), children: <AttendeesPanel meeting={meeting} /> },
     { key: 'sign-in', label: tabLabel('sign-in', '签到'), children: <SignInPanel meeting={meeting} /> },
     ...(showTopics ? [{ key: 'topics', label: tabLabel('topics', '议题', meeting.topics.length), children: <TopicsPanel meeting={meeting} /> }] : []),
     {
       key: 'materials',
       label: tabLabel('materials', '会议材料', meeting.materials.length + meeting.collections.length),
-      children: <MaterialsPanel meeting={meeting} isMobile={isMobile} onUpload={() => setUploading(true)} />,
+      children: <MaterialsPanel meeting={meeting} onUpload={() => setUploading(true)} />,
     },
     ...(showMinutes ? [{ key: 'minutes', label: tabLabel('minutes', '纪要'), children: <MinutesPanel meeting={meeting} /> }] : []),
   ];

@@ -10,6 +10,8 @@ import { beijingDay, formatHours, fromBeijing, optionsOf, toBeijing } from './me
 import { useMeetingPickers, type UnitOption } from './meeting-parts';
 
 export const DATE_TIME = 'YYYY-MM-DD HH:mm';
+/** Every time in the form is picked to the minute, in the whole width of its column. */
+const TIME_PICKER = { showTime: { format: 'HH:mm' }, format: DATE_TIME, style: { width: '100%' }, placeholder: 'YYYY-MM-DD HH:mm' } as const;
 
 /** Field names follow the request body where they can, so a server message lands on its field by its own name. */
 export type MeetingFormValues = {
@@ -277,6 +279,8 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
 
   const half = isMobile ? 24 : 12;
   const third = isMobile ? 24 : 8;
+  // The 参会 pickers: several at once, searched by name, waiting for the directory alike.
+  const pickMany = { mode: 'multiple', showSearch: { optionFilterProp: 'label' }, loading: directory.isPending } as const;
 
   return (
     <>
@@ -303,10 +307,7 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
         <Col span={third}>
           <Form.Item label="开始时间" name="startsAt" rules={[{ required: true, message: '请选择开始时间' }]}>
             <DatePicker
-              showTime={{ format: 'HH:mm' }}
-              format={DATE_TIME}
-              style={{ width: '100%' }}
-              placeholder="YYYY-MM-DD HH:mm"
+              {...TIME_PICKER}
               data-testid="meeting-starts-at"
               onChange={(value: Dayjs | null) => {
                 // A meeting usually lasts two hours; saves a pick, and the clerk changes it if not.
@@ -331,7 +332,7 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
               }),
             ]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} style={{ width: '100%' }} placeholder="YYYY-MM-DD HH:mm" data-testid="meeting-ends-at" />
+            <DatePicker {...TIME_PICKER} data-testid="meeting-ends-at" />
           </Form.Item>
         </Col>
         <Col span={third}>
@@ -392,7 +393,7 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
               }),
             ]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} style={{ width: '100%' }} placeholder="YYYY-MM-DD HH:mm" data-testid="meeting-reply-deadline" />
+            <DatePicker {...TIME_PICKER} data-testid="meeting-reply-deadline" />
           </Form.Item>
         </Col>
       </Row>
@@ -401,26 +402,12 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
       <Row gutter={16}>
         <Col span={half}>
           <Form.Item label="出席领导" name="leadersAttend">
-            <Select
-              mode="multiple"
-              options={leaderOptions}
-              placeholder="选择出席的领导"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={directory.isPending}
-              data-testid="meeting-leaders"
-            />
+            <Select {...pickMany} options={leaderOptions} placeholder="选择出席的领导" data-testid="meeting-leaders" />
           </Form.Item>
         </Col>
         <Col span={half}>
           <Form.Item label="列席人员" name="personsObserve">
-            <Select
-              mode="multiple"
-              options={observerOptions}
-              placeholder="按姓名邀请列席的人员（选填）"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={directory.isPending}
-              data-testid="meeting-observers"
-            />
+            <Select {...pickMany} options={observerOptions} placeholder="按姓名邀请列席的人员（选填）" data-testid="meeting-observers" />
           </Form.Item>
         </Col>
       </Row>
@@ -445,10 +432,10 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
           </Space>
         }
       >
-        <Select mode="multiple" options={attendUnitGroups} placeholder="选择参会单位" showSearch={{ optionFilterProp: 'label' }} loading={directory.isPending} data-testid="meeting-units" />
+        <Select {...pickMany} options={attendUnitGroups} placeholder="选择参会单位" data-testid="meeting-units" />
       </Form.Item>
       <Form.Item label="列席单位" name="unitsObserve">
-        <Select mode="multiple" options={observeUnitGroups} placeholder="选择列席单位（选填）" showSearch={{ optionFilterProp: 'label' }} loading={directory.isPending} data-testid="meeting-observer-units" />
+        <Select {...pickMany} options={observeUnitGroups} placeholder="选择列席单位（选填）" data-testid="meeting-observer-units" />
       </Form.Item>
 
       <h3 className="mt-section-title">通知与议题</h3>
@@ -473,7 +460,7 @@ export function MeetingFormFields({ form, editingId, isMobile }: { form: FormIns
         {acceptsTopics ? (
           <Col span={half}>
             <Form.Item label="议题截止时间" name="topicDeadline">
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} style={{ width: '100%' }} placeholder="YYYY-MM-DD HH:mm" data-testid="meeting-topic-deadline" />
+              <DatePicker {...TIME_PICKER} data-testid="meeting-topic-deadline" />
             </Form.Item>
           </Col>
         ) : null}

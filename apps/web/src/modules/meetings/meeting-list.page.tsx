@@ -1,13 +1,11 @@
-import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, DatePicker, Empty, Input, Pagination, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Segmented, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { BulbOutlined, CalendarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../app/auth';
 import { canAccess } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
-import { QueryError } from '../../shared/query-error';
-import { useIsMobile } from '../../shared/use-is-mobile';
+import { FilterBar, ResponsiveList, useSearchBox } from '../../shared/responsive-list';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useMeetingList, useMeetingTypes, type MeetingFilters, type MeetingSummary } from './meetings.api';
 import { MEETING_STATE_LABELS, beijingToday, formatMeetingTime, optionsOf, placeOf } from './meeting-labels';
@@ -47,7 +45,6 @@ function rangeDays(range: string, from: string, to: string): { from: string; to:
 export function MeetingListPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
   const [params, update] = useUrlFilters();
   const range = params.get('range') || (params.get('from') || params.get('to') ? 'custom' : 'upcoming');
   const days = rangeDays(range, params.get('from') ?? '', params.get('to') ?? '');
@@ -60,8 +57,6 @@ export function MeetingListPage() {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: 20,
   };
-  const [keyword, setKeyword] = useState(filters.q);
-  useEffect(() => setKeyword(filters.q), [filters.q]);
   const list = useMeetingList(filters);
   const types = useMeetingTypes();
   const isOffice = canAccess(me, 'meetings-office');
@@ -90,8 +85,7 @@ export function MeetingListPage() {
     { title: '回执', dataIndex: 'counts', width: 120, render: (_v, item) => <ReplyProgress counts={item.counts} state={item.state} /> },
   ];
 
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
+  const search = useSearchBox(filters.q, (q) => update({ q }), { testId: 'meeting-filter-q', placeholder: '会议名称', width: 220 });
   const clearAll = () => update({ range: '', from: '', to: '', state: '', typeId: '', q: '' });
 
   return (
@@ -123,7 +117,7 @@ export function MeetingListPage() {
         }
       />
       <div className="zs-panel">
-        <div className="zs-filters">
+        <FilterBar active={anyFilter} onClear={clearAll} clearTestId="meeting-filter-clear">
           <Segmented
             aria-label="时间范围"
             data-testid="meeting-filter-range"
@@ -142,83 +136,35 @@ export function MeetingListPage() {
           />
           <Select aria-label="会议类型" data-testid="meeting-filter-type" value={filters.typeId} options={typeOptions} onChange={(value) => update({ typeId: value })} style={{ width: 150 }} />
           <Select aria-label="状态" data-testid="meeting-filter-state" value={filters.state} options={STATE_OPTIONS} onChange={(value) => update({ state: value })} style={{ width: 120 }} />
-          <Input.Search
-            aria-label="关键词"
-            data-testid="meeting-filter-q"
-            placeholder="会议名称"
-            allowClear
-            value={keyword}
-            onChange={(event) => setKeyword(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() })}
-            style={{ width: 220 }}
-          />
-          {anyFilter ? (
-            <Button type="link" onClick={clearAll} data-testid="meeting-filter-clear">
-              清除筛选
-            </Button>
-          ) : null}
-        </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : isMobile ? (
-          <>
-            {items.length === 0 && !list.isPending ? <Empty description={range === 'upcoming' ? '近期没有会议' : '没有符合条件的会议'} /> : null}
-            <div className="zs-card-list">
-              {items.map((item) => (
-                <div
-                  key={item.id}
-                  role="link"
-                  tabIndex={0}
-                  className="zs-item-card"
-                  data-testid="meeting-row"
-                  data-id={item.id}
-                  onClick={() => open(item)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') open(item);
-                  }}
-                >
-                  <div className="zs-cell-sub">
-                    {item.typeName} · {formatMeetingTime(item.startsAt, item.endsAt)}
-                  </div>
-                  <div className="zs-item-card-title">{item.title}</div>
-                  <div className="zs-item-card-tags">
-                    <MeetingStateTag state={item.state} label={item.stateLabel} />
-                    <ClassificationTag classification={item.classification} />
-                  </div>
-                  <div className="zs-item-card-meta">
-                    <span>{placeOf(item)}</span>
-                    <ReplyProgress counts={item.counts} state={item.state} />
-                  </div>
-                </div>
-              ))}
-            </div>
-            {total > filters.pageSize ? (
-              <div className="zs-card-pagination">
-                <Pagination simple current={filters.page} pageSize={filters.pageSize} total={total} onChange={(next) => update({ page: String(next) })} />
+          {search}
+        </FilterBar>
+        <ResponsiveList<MeetingSummary>
+          items={list.data?.items ?? []}
+          query={list}
+          columns={columns}
+          onOpen={open}
+          rowData={(item) => ({ 'data-testid': 'meeting-row', 'data-id': item.id })}
+          rowClassName={(item) => (item.state === 'cancelled' ? 'mt-row-cancelled' : '')}
+          empty={range === 'upcoming' ? '近期没有会议' : '没有符合条件的会议'}
+          scrollX={900}
+          paging={{ page: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, countUnit: '个会议', onChange: (next) => update({ page: String(next) }) }}
+          card={(item) => (
+            <>
+              <div className="zs-cell-sub">
+                {item.typeName} · {formatMeetingTime(item.startsAt, item.endsAt)}
               </div>
-            ) : null}
-          </>
-        ) : (
-          <Table<MeetingSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            rowClassName={(item) => (item.state === 'cancelled' ? 'zs-clickable-row mt-row-cancelled' : 'zs-clickable-row')}
-            onRow={(item) => ({ onClick: () => open(item), 'data-testid': 'meeting-row', 'data-id': item.id }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: <Empty description={range === 'upcoming' ? '近期没有会议' : '没有符合条件的会议'} /> }}
-            scroll={{ x: 900 }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total,
-              showSizeChanger: false,
-              showTotal: (count) => `共 ${count} 个会议`,
-              onChange: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
+              <div className="zs-item-card-title">{item.title}</div>
+              <div className="zs-item-card-tags">
+                <MeetingStateTag state={item.state} label={item.stateLabel} />
+                <ClassificationTag classification={item.classification} />
+              </div>
+              <div className="zs-item-card-meta">
+                <span>{placeOf(item)}</span>
+                <ReplyProgress counts={item.counts} state={item.state} />
+              </div>
+            </>
+          )}
+        />
       </div>
     </div>
   );

@@ -1,11 +1,12 @@
-import { useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Empty, Form, Input, Modal, Progress, Select, Space, Switch, Table, Tag, Upload, type TableColumnsType, type UploadFile } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, Modal, Progress, Select, Space, Switch, Tag, Upload, type TableColumnsType, type UploadFile } from 'antd';
 import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Clearance, FileRef } from '../../api/types';
 import { useMe } from '../../app/auth';
 import { showFieldError } from '../../shared/form-errors';
 import { formatFileSize } from '../../shared/format';
+import { ResponsiveList } from '../../shared/responsive-list';
 import { CLEARANCE_LABELS } from '../../shared/labels';
 import { uploadFile } from '../../shared/file-upload';
 import { useErrorToast } from '../../shared/use-error-toast';
@@ -183,7 +184,7 @@ function audienceText(material: Material, attendees: Attendee[]): string {
 }
 
 /** 会议材料: the materials the reader may open, the office's upload and delete, and the attached 情况征集. */
-export function MaterialsPanel({ meeting, isMobile, onUpload }: { meeting: MeetingDetail; isMobile: boolean; onUpload: () => void }) {
+export function MaterialsPanel({ meeting, onUpload }: { meeting: MeetingDetail; onUpload: () => void }) {
   const { modal, message } = App.useApp();
   const toastError = useErrorToast();
   const remove = useDeleteMaterial(meeting.id);
@@ -264,10 +265,15 @@ export function MaterialsPanel({ meeting, isMobile, onUpload }: { meeting: Meeti
       ) : null}
       {meeting.materials.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无会议材料" />
-      ) : isMobile ? (
-        <div className="zs-card-list">
-          {meeting.materials.map((m) => (
-            <div key={m.id} className="zs-item-card" style={{ cursor: 'default' }} data-testid="material-row" data-title={m.title}>
+      ) : (
+        <ResponsiveList<Material>
+          items={meeting.materials}
+          columns={columns}
+          size="small"
+          rowData={(m) => ({ 'data-testid': 'material-row', 'data-title': m.title })}
+          rowClassName={(m) => (m.withdrawn ? 'mt-row-withdrawn' : '')}
+          card={(m) => (
+            <>
               <div className="zs-item-card-title">
                 {m.title} <ClassificationTag classification={m.classification} showNone />
               </div>
@@ -284,18 +290,8 @@ export function MaterialsPanel({ meeting, isMobile, onUpload }: { meeting: Meeti
                   {manage ? <Button type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => confirmDelete(m)} aria-label={`删除${m.title}`} /> : null}
                 </Space>
               </div>
-            </div>
-          ))}
-        </div>
-      ) : (
-        <Table<Material>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={meeting.materials}
-          pagination={false}
-          rowClassName={(m) => (m.withdrawn ? 'mt-row-withdrawn' : '')}
-          onRow={(m) => ({ 'data-testid': 'material-row', 'data-title': m.title }) as HTMLAttributes<HTMLElement>}
+            </>
+          )}
         />
       )}
 

@@ -1,13 +1,23 @@
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Tag, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageHeader } from '../../shared/page-header';
-import { QueryError } from '../../shared/query-error';
+import { ResponsiveList, type ListQuery } from '../../shared/responsive-list';
 import { showFieldError } from '../../shared/form-errors';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useMeetingRooms, useMeetingTypes, useSaveMeetingRoom, useSaveMeetingType, type MeetingRoom, type MeetingType, type RoomInput } from './meetings.api';
 import './meetings.css';
+
+/** The dialog both settings edit in: 保存, and what the server refused above the form. */
+function SaveModal({ title, saving, error, onOk, onClose, children }: { title: string; saving: boolean; error: string | null; onOk: () => void; onClose: () => void; children: ReactNode }) {
+  return (
+    <Modal open title={title} onCancel={onClose} onOk={onOk} okText="保存" confirmLoading={saving} okButtonProps={{ 'data-testid': 'action-submit' }} destroyOnHidden>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
+      {children}
+    </Modal>
+  );
+}
 
 /** 新增 or 重命名 a type: one name. */
 function TypeModal({ type, onClose }: { type: MeetingType | null; onClose: () => void }) {
@@ -16,17 +26,7 @@ function TypeModal({ type, onClose }: { type: MeetingType | null; onClose: () =>
   const save = useSaveMeetingType();
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal
-      open
-      title={type ? `重命名：${type.name}` : '新增会议类型'}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'action-submit' }}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
+    <SaveModal title={type ? `重命名：${type.name}` : '新增会议类型'} saving={save.isPending} error={error} onOk={() => form.submit()} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -57,7 +57,7 @@ function TypeModal({ type, onClose }: { type: MeetingType | null; onClose: () =>
           <Input maxLength={20} placeholder="如：县委财经委员会会议" data-testid="type-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }
 
@@ -86,17 +86,7 @@ function RoomModal({ room, onClose }: { room: MeetingRoom | null; onClose: () =>
     });
   };
   return (
-    <Modal
-      open
-      title={room ? `编辑会议室：${room.name}` : '新增会议室'}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="保存"
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'action-submit' }}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" /> : null}
+    <SaveModal title={room ? `编辑会议室：${room.name}` : '新增会议室'} saving={save.isPending} error={error} onOk={() => form.submit()} onClose={onClose}>
       <Form<RoomForm> form={form} layout="vertical" initialValues={{ name: room?.name ?? '', location: room?.location ?? '', capacity: room?.capacity ?? null }} onFinish={onFinish}>
         <Form.Item
           label="名称"
@@ -115,7 +105,51 @@ function RoomModal({ room, onClose }: { room: MeetingRoom | null; onClose: () =>
           <InputNumber min={1} max={10000} precision={0} suffix="人" style={{ width: 160 }} data-testid="room-capacity" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
+  );
+}
+
+type Switchable = { id: string; name: string; disabled: boolean };
+
+/** 启用 at once, 停用 after a confirmation saying what it means (`note`); the test ids are `${kind}-enable` and `${kind}-disable`. */
+function EnabledSwitch({ item, kind, note, onToggle }: { item: Switchable; kind: 'type' | 'room'; note: string; onToggle: (item: Switchable) => void }) {
+  if (item.disabled) return <Switch checked={false} size="small" onChange={() => onToggle(item)} data-testid={`${kind}-enable`} aria-label={`启用${item.name}`} />;
+  return (
+    <Popconfirm title={`停用“${item.name}”？`} description={note} okText="停用" okButtonProps={{ danger: true, 'data-testid': 'action-submit' }} onConfirm={() => onToggle(item)}>
+      <Switch checked size="small" data-testid={`${kind}-disable`} aria-label={`停用${item.name}`} />
+    </Popconfirm>
+  );
+}
+
+/** A settings table with its heading and 新增 button; each row carries its name for tests (`data-name`). */
+function SettingsSection<T extends { id: string; name: string }>(props: {
+  title: string;
+  addLabel: string;
+  kind: 'type' | 'room';
+  onAdd: () => void;
+  query: ListQuery & { data?: T[] };
+  columns: TableColumnsType<T>;
+  scrollX?: number;
+}) {
+  return (
+    <div className="zs-panel">
+      <div className="mt-panel-tools">
+        <h3 className="mt-section-title" style={{ margin: 0 }}>
+          {props.title}
+        </h3>
+        <Button icon={<PlusOutlined />} onClick={props.onAdd} data-testid={`${props.kind}-add`}>
+          {props.addLabel}
+        </Button>
+      </div>
+      <ResponsiveList<T>
+        items={props.query.data ?? []}
+        query={props.query}
+        columns={props.columns}
+        size="small"
+        scrollX={props.scrollX}
+        rowData={(item) => ({ 'data-testid': `${props.kind}-row`, 'data-name': item.name })}
+      />
+    </div>
   );
 }
 
@@ -131,10 +165,11 @@ export function MeetingSettingsPage() {
   const [editingType, setEditingType] = useState<MeetingType | null | 'new'>(null);
   const [editingRoom, setEditingRoom] = useState<MeetingRoom | null | 'new'>(null);
 
-  const toggleType = (t: MeetingType) =>
-    saveType.mutate({ id: t.id, disabled: !t.disabled }, { onSuccess: () => message.success(t.disabled ? `已启用“${t.name}”` : `已停用“${t.name}”`), onError: toastError });
-  const toggleRoom = (r: MeetingRoom) =>
-    saveRoom.mutate({ id: r.id, disabled: !r.disabled }, { onSuccess: () => message.success(r.disabled ? `已启用“${r.name}”` : `已停用“${r.name}”`), onError: toastError });
+  const toggle =
+    (save: (input: { id: string; disabled: boolean }, options: { onSuccess: () => void; onError: (error: unknown) => void }) => void) => (item: Switchable) =>
+      save({ id: item.id, disabled: !item.disabled }, { onSuccess: () => message.success(item.disabled ? `已启用“${item.name}”` : `已停用“${item.name}”`), onError: toastError });
+  const toggleType = toggle(saveType.mutate);
+  const toggleRoom = toggle(saveRoom.mutate);
 
   const typeColumns: TableColumnsType<MeetingType> = [
     {
@@ -151,20 +186,7 @@ export function MeetingSettingsPage() {
       title: '启用',
       dataIndex: 'disabled',
       width: 90,
-      render: (_v, t) =>
-        t.disabled ? (
-          <Switch checked={false} size="small" onChange={() => toggleType(t)} data-testid="type-enable" aria-label={`启用${t.name}`} />
-        ) : (
-          <Popconfirm
-            title={`停用“${t.name}”？`}
-            description="停用后新建会议不能再选此类型，已有会议不受影响。"
-            okText="停用"
-            okButtonProps={{ danger: true, 'data-testid': 'action-submit' }}
-            onConfirm={() => toggleType(t)}
-          >
-            <Switch checked size="small" data-testid="type-disable" aria-label={`停用${t.name}`} />
-          </Popconfirm>
-        ),
+      render: (_v, t) => <EnabledSwitch item={t} kind="type" note="停用后新建会议不能再选此类型，已有会议不受影响。" onToggle={toggleType} />,
     },
     {
       title: '操作',
@@ -189,20 +211,7 @@ export function MeetingSettingsPage() {
       title: '启用',
       dataIndex: 'disabled',
       width: 80,
-      render: (_v, r) =>
-        r.disabled ? (
-          <Switch checked={false} size="small" onChange={() => toggleRoom(r)} data-testid="room-enable" aria-label={`启用${r.name}`} />
-        ) : (
-          <Popconfirm
-            title={`停用“${r.name}”？`}
-            description="停用后不能再预订，已预订的会议不受影响。"
-            okText="停用"
-            okButtonProps={{ danger: true, 'data-testid': 'action-submit' }}
-            onConfirm={() => toggleRoom(r)}
-          >
-            <Switch checked size="small" data-testid="room-disable" aria-label={`停用${r.name}`} />
-          </Popconfirm>
-        ),
+      render: (_v, r) => <EnabledSwitch item={r} kind="room" note="停用后不能再预订，已预订的会议不受影响。" onToggle={toggleRoom} />,
     },
     {
       title: '操作',
@@ -223,53 +232,8 @@ export function MeetingSettingsPage() {
         subtitle="会议室可被预订，同一时段不能重复预订；内置的会议类型不能改名"
         back={<Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回会议列表" onClick={() => navigate('/meetings')} />}
       />
-      <div className="zs-panel">
-        <div className="mt-panel-tools">
-          <h3 className="mt-section-title" style={{ margin: 0 }}>
-            会议室
-          </h3>
-          <Button icon={<PlusOutlined />} onClick={() => setEditingRoom('new')} data-testid="room-add">
-            新增会议室
-          </Button>
-        </div>
-        {rooms.isError ? (
-          <QueryError error={rooms.error} onRetry={() => void rooms.refetch()} />
-        ) : (
-          <Table<MeetingRoom>
-            rowKey="id"
-            size="small"
-            columns={roomColumns}
-            dataSource={rooms.data ?? []}
-            loading={rooms.isPending}
-            pagination={false}
-            scroll={{ x: 520 }}
-            onRow={(r) => ({ 'data-testid': 'room-row', 'data-name': r.name }) as HTMLAttributes<HTMLElement>}
-          />
-        )}
-      </div>
-      <div className="zs-panel">
-        <div className="mt-panel-tools">
-          <h3 className="mt-section-title" style={{ margin: 0 }}>
-            会议类型
-          </h3>
-          <Button icon={<PlusOutlined />} onClick={() => setEditingType('new')} data-testid="type-add">
-            新增类型
-          </Button>
-        </div>
-        {types.isError ? (
-          <QueryError error={types.error} onRetry={() => void types.refetch()} />
-        ) : (
-          <Table<MeetingType>
-            rowKey="id"
-            size="small"
-            columns={typeColumns}
-            dataSource={types.data ?? []}
-            loading={types.isPending}
-            pagination={false}
-            onRow={(t) => ({ 'data-testid': 'type-row', 'data-name': t.name }) as HTMLAttributes<HTMLElement>}
-          />
-        )}
-      </div>
+      <SettingsSection<MeetingRoom> title="会议室" addLabel="新增会议室" kind="room" onAdd={() => setEditingRoom('new')} query={rooms} columns={roomColumns} scrollX={520} />
+      <SettingsSection<MeetingType> title="会议类型" addLabel="新增类型" kind="type" onAdd={() => setEditingType('new')} query={types} columns={typeColumns} />
       {editingType ? <TypeModal type={editingType === 'new' ? null : editingType} onClose={() => setEditingType(null)} /> : null}
       {editingRoom ? <RoomModal room={editingRoom === 'new' ? null : editingRoom} onClose={() => setEditingRoom(null)} /> : null}
     </div>

@@ -1,15 +1,15 @@
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, DatePicker, Empty, Input, Pagination, Segmented, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Segmented, Select, Space, type TableColumnsType } from 'antd';
 import { BarChartOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../app/auth';
 import { canAccess } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
 import { UnitFilter } from '../../shared/unit-filter';
-import { QueryError } from '../../shared/query-error';
 import { formatDate } from '../../shared/format';
 import { useIsMobile } from '../../shared/use-is-mobile';
+import { FilterBar, ResponsiveList, useSearchBox, type DueMark } from '../../shared/responsive-list';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useDirectory } from '../org/directory.api';
 import { exportPetitions, usePetitionCategories, usePetitionList, type PetitionFilters, type PetitionSummary } from './petitions.api';
@@ -27,9 +27,9 @@ const FILTER_KEYS = ['state', 'kind', 'channel', 'townshipId', 'categoryId', 'ha
 /** Filters folded away on a phone (flag and the search stay on screen). */
 const MORE_KEYS = ['state', 'kind', 'channel', 'townshipId', 'categoryId', 'handlingUnitId', 'from', 'to'] as const;
 
-function rowClass(item: PetitionSummary): string {
-  if (!CLOSED_STATES.has(item.state) && item.overdue) return 'zs-clickable-row zs-row-overdue';
-  return 'zs-clickable-row';
+/** 逾期 marks an open case only. */
+function dueMark(item: PetitionSummary): DueMark {
+  return !CLOSED_STATES.has(item.state) && item.overdue ? 'overdue' : null;
 }
 
 /** 信访人 as the list may show it: the name and the masked phone (never the full number). */
@@ -68,9 +68,7 @@ export function PetitionListPage() {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: 20,
   };
-  const [keyword, setKeyword] = useState(filters.q);
   const [moreFilters, setMoreFilters] = useState(false);
-  useEffect(() => setKeyword(filters.q), [filters.q]);
   const list = usePetitionList(filters);
   const categories = usePetitionCategories();
   const directory = useDirectory();
@@ -120,20 +118,7 @@ export function PetitionListPage() {
     { title: '下一期限', dataIndex: 'nextDeadline', width: 130, fixed: 'right', render: (_value, item) => <NextDeadline item={item} /> },
   ];
 
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  const search = (
-    <Input.Search
-      aria-label="关键词"
-      data-testid="pt-filter-q"
-      placeholder="编号、摘要、信访人姓名"
-      allowClear
-      value={keyword}
-      onChange={(event) => setKeyword(event.target.value)}
-      onSearch={(value) => update({ q: value.trim() })}
-      style={{ width: 240 }}
-    />
-  );
+  const search = useSearchBox(filters.q, (q) => update({ q }), { testId: 'pt-filter-q', placeholder: '编号、摘要、信访人姓名', width: 240 });
   const clearAll = () => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, ''])));
 
   return (
@@ -168,7 +153,7 @@ export function PetitionListPage() {
         }
       />
       <div className="zs-panel">
-        <div className="zs-filters">
+        <FilterBar active={anyFilter} onClear={clearAll} clearTestId="pt-filter-clear">
           <Segmented aria-label="标记" data-testid="pt-filter-flag" value={filters.flag} options={FLAG_OPTIONS} onChange={(value) => update({ flag: String(value) })} />
           {isMobile ? search : null}
           {isMobile ? (
@@ -202,74 +187,36 @@ export function PetitionListPage() {
             </>
           ) : null}
           {!isMobile ? search : null}
-          {anyFilter ? (
-            <Button type="link" data-testid="pt-filter-clear" onClick={clearAll}>
-              清除筛选
-            </Button>
-          ) : null}
-        </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : isMobile ? (
-          <>
-            {items.length === 0 && !list.isPending ? <Empty description="暂无信访事项" /> : null}
-            <div className="zs-card-list">
-              {items.map((item) => (
-                <div
-                  key={item.id}
-                  role="link"
-                  tabIndex={0}
-                  data-testid={`pt-row-${item.id}`}
-                  className={`zs-item-card${!CLOSED_STATES.has(item.state) && item.overdue ? ' zs-item-card-overdue' : ''}`}
-                  onClick={() => navigate(`/petitions/${item.id}`)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') navigate(`/petitions/${item.id}`);
-                  }}
-                >
-                  <div className="zs-cell-sub">
-                    {item.serial} · {item.channelLabel} · {item.categoryName}
-                  </div>
-                  <div className="zs-item-card-title">{item.summary}</div>
-                  <div className="zs-item-card-tags">
-                    <PetitionStateTag state={item.state} label={item.stateLabel} />
-                    <PetitionFlags isGroup={item.isGroup} skipLevel={item.skipLevel} />
-                  </div>
-                  <div className="zs-item-card-meta">
-                    <span>
-                      {item.petitionerName} · {item.townshipName}
-                    </span>
-                    <NextDeadline item={item} />
-                  </div>
-                </div>
-              ))}
-            </div>
-            {total > filters.pageSize ? (
-              <div className="zs-card-pagination">
-                <Pagination simple current={filters.page} pageSize={filters.pageSize} total={total} onChange={(next) => update({ page: String(next) })} />
+        </FilterBar>
+        <ResponsiveList<PetitionSummary>
+          items={list.data?.items ?? []}
+          query={list}
+          columns={columns}
+          onOpen={(item) => navigate(`/petitions/${item.id}`)}
+          rowData={(item) => ({ 'data-testid': `pt-row-${item.id}` })}
+          dueMark={dueMark}
+          empty="暂无信访事项"
+          scrollX={1080}
+          paging={{ page: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, countUnit: '件', onChange: (next) => update({ page: String(next) }) }}
+          card={(item) => (
+            <>
+              <div className="zs-cell-sub">
+                {item.serial} · {item.channelLabel} · {item.categoryName}
               </div>
-            ) : null}
-          </>
-        ) : (
-          <Table<PetitionSummary>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            rowClassName={rowClass}
-            onRow={(item) => ({ onClick: () => navigate(`/petitions/${item.id}`), 'data-testid': `pt-row-${item.id}` }) as HTMLAttributes<HTMLElement>}
-            locale={{ emptyText: <Empty description="暂无信访事项" /> }}
-            scroll={{ x: 1080 }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total,
-              showSizeChanger: false,
-              showTotal: (count) => `共 ${count} 件`,
-              onChange: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
+              <div className="zs-item-card-title">{item.summary}</div>
+              <div className="zs-item-card-tags">
+                <PetitionStateTag state={item.state} label={item.stateLabel} />
+                <PetitionFlags isGroup={item.isGroup} skipLevel={item.skipLevel} />
+              </div>
+              <div className="zs-item-card-meta">
+                <span>
+                  {item.petitionerName} · {item.townshipName}
+                </span>
+                <NextDeadline item={item} />
+              </div>
+            </>
+          )}
+        />
       </div>
     </div>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Empty, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../app/auth';
 import { canRecordAccountability } from '../../app/access';
 import { PageHeader } from '../../shared/page-header';
 import { UnitFilter } from '../../shared/unit-filter';
-import { QueryError } from '../../shared/query-error';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { FilterBar, ResponsiveList } from '../../shared/responsive-list';
 import { useUrlFilters } from '../../shared/use-url-filters';
 import { useDirectory, useDirectoryPickers } from '../org/directory.api';
 import { AccountabilityFormModal } from './accountability-form';
@@ -88,35 +88,22 @@ export function AccountabilityPage() {
         }
       />
       <div className="zs-panel">
-        <div className="zs-filters">
+        <FilterBar>
           <UnitFilter label="单位" placeholder="全部单位" value={filters.unitId} treeData={unitTree} onChange={(unitId) => update({ unitId })} width={220} />
           {linkedTitle ? (
             <Tag closable onClose={() => update({ assignmentId: '' })}>
               关联事项：{linkedTitle}
             </Tag>
           ) : null}
-        </div>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<AccountabilityRecord>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={items}
-            loading={list.isPending}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: <Empty description="暂无问责记录" /> }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (count) => `共 ${count} 条`,
-              onChange: (next) => update({ page: String(next) }),
-            }}
-          />
-        )}
+        </FilterBar>
+        <ResponsiveList<AccountabilityRecord>
+          items={items}
+          query={list}
+          columns={columns}
+          empty="暂无问责记录"
+          scrollX={1100}
+          paging={{ page: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, countUnit: '条', onChange: (next) => update({ page: String(next) }) }}
+        />
       </div>
       {canRecordAccountability(me) ? <AccountabilityFormModal open={formOpen} prefill={undefined} onClose={() => setFormOpen(false)} /> : null}
     </div>
