@@ -17,7 +17,7 @@
  */
 import ExcelJS from 'exceljs';
 import { refreshPlannerStatistics } from '@zhongshu/db';
-import { getSummary } from '../apps/server/src/modules/collections/collections.service.ts';
+import { dropKeptSummaries, getSummary } from '../apps/server/src/modules/collections/collections.service.ts';
 import { summaryXlsx } from '../apps/server/src/modules/collections/collections.export.ts';
 import { generateCollections } from './generate-collections.ts';
 import { log, round, runAlone, withBenchData } from './bench-util.ts';
@@ -55,6 +55,8 @@ export function collectionVerdict(row: CollectionRow): string {
   if (single === null || single === undefined) return 'no answer  FAIL';
   const out = [`one at a time p95<${t.p95}ms ${single < t.p95 ? 'PASS' : 'FAIL'}`];
   if (row.p95_bare_ms !== undefined) out.push(`bare p95 ${row.p95_bare_ms}ms ${row.p95_bare_ms < t.p95 ? 'PASS' : 'FAIL'}`);
+  // The summary is kept until a unit's submission changes it: the first reader after a change waits this.
+  if (row.p95_cold_ms !== undefined) out.push(`rebuilt p95 ${row.p95_cold_ms}ms ${row.p95_cold_ms < t.p95 ? 'PASS' : 'FAIL'}`);
   return out.join('  ');
 }
 
@@ -90,10 +92,10 @@ export function benchCollections(): Promise<CollectionRow[]> {
     const office = await loginSession(server.port, gen.office);
     // The exports take long enough that ten at once only measure the queue: `json: false` times them one at a time.
     const reads: Read[] = [
-      { name: COLLECTION_SCENARIOS.unit, url: `/api/collections/${id}/summary?mode=unit`, check: checkUnit, bare: (a) => getSummary(ctx, a, id, 'unit') },
-      { name: COLLECTION_SCENARIOS.row, url: `/api/collections/${id}/summary?mode=row`, check: checkRow, bare: (a) => getSummary(ctx, a, id, 'row') },
-      { name: COLLECTION_SCENARIOS.xlsx, url: `/api/collections/${id}/summary.xlsx`, json: false, check: checkXlsx(gen.units), bare: (a) => summaryXlsx(ctx, a, id, 'unit') },
-      { name: COLLECTION_SCENARIOS.xlsxRow, url: `/api/collections/${id}/summary.xlsx?mode=row`, json: false, check: checkXlsx(gen.tableRows), bare: (a) => summaryXlsx(ctx, a, id, 'row') },
+      { name: COLLECTION_SCENARIOS.unit, url: `/api/collections/${id}/summary?mode=unit`, check: checkUnit, bare: (a) => getSummary(ctx, a, id, 'unit'), drop: dropKeptSummaries },
+      { name: COLLECTION_SCENARIOS.row, url: `/api/collections/${id}/summary?mode=row`, check: checkRow, bare: (a) => getSummary(ctx, a, id, 'row'), drop: dropKeptSummaries },
+      { name: COLLECTION_SCENARIOS.xlsx, url: `/api/collections/${id}/summary.xlsx`, json: false, check: checkXlsx(gen.units), bare: (a) => summaryXlsx(ctx, a, id, 'unit'), drop: dropKeptSummaries },
+      { name: COLLECTION_SCENARIOS.xlsxRow, url: `/api/collections/${id}/summary.xlsx?mode=row`, json: false, check: checkXlsx(gen.tableRows), bare: (a) => summaryXlsx(ctx, a, id, 'row'), drop: dropKeptSummaries },
     ];
     const timed = await timeReads(reads, { server: d.server, session: () => office, note: () => ' (answer checked)' });
     await d.stopServer();
@@ -109,5 +111,7 @@ runAlone(import.meta.url, {
   columns: [
     ['p50_bare', (r) => r.p50_bare_ms],
     ['p95_bare', (r) => r.p95_bare_ms],
+    ['p50_rebuilt', (r) => r.p50_cold_ms],
+    ['p95_rebuilt', (r) => r.p95_cold_ms],
   ],
 });

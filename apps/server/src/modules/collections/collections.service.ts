@@ -591,6 +591,11 @@ type KeptSummary = { stamp: string; at: number; value: CollectionSummaryValue; j
 const summaries = new Map<string, KeptSummary>();
 type CollectionSummaryValue = Awaited<ReturnType<typeof summariseCollection>>;
 
+/** Forgets every kept summary (the bench times the first reader after a change with it). */
+export function dropKeptSummaries(): void {
+  summaries.clear();
+}
+
 /** The summary of a collection, for whoever has been let read it. */
 export async function computeSummary(ctx: AppContext, c: CollectionRow, mode: SummaryMode) {
   return (await keptSummary(ctx, c, mode)).value;
