@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { actInDialog, currentCount, inboxCount, pickDate, pickOption, shot, startE2E, type E2E, loginAs as signIn } from './harness.ts';
+import { actInDialog, currentCount, inboxCount, pickDate, pickOption, shot, startE2E, type E2E, loginAs as signIn, apiAs, shanghaiMinute } from './harness.ts';
 
 /**
  * 情况征集 beyond the four-hour day, through the pages: the office designs a form with every field type (a
@@ -52,7 +52,6 @@ const LIULIN_ROWS: [string, number][] = [['柳林堤防加固', 27.8]];
 
 const MINUTE = 60_000;
 /** Shanghai wall-clock text "YYYY-MM-DD HH:mm" of an instant, as the pickers take it. */
-const shanghai = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const deadline = Math.ceil((Date.now() + 3 * 60 * MINUTE) / MINUTE) * MINUTE;
 
 describe('情况征集: every field type, validation, draft, reminders, close and reopen, the summary (Chromium)', () => {
@@ -92,16 +91,9 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     });
   }
 
-  /** Calls the API as the page's user (the session cookie and CSRF token of the signed-in page). */
-  async function api(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) {
-    const me = (await (await page.request.get(`${e2e.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
-    const res = await page.request.fetch(`${e2e.baseUrl}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-    const text = await res.text();
-    return { status: res.status(), body: text ? (JSON.parse(text) as any) : null };
-  }
 
   async function entryOf(page: Page, unit: keyof typeof UNITS) {
-    const res = await api(page, 'GET', `/api/collections/${collectionId}/units/${unitIds[unit]}`);
+    const res = await apiAs(e2e, page, 'GET', `/api/collections/${collectionId}/units/${unitIds[unit]}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return res.body;
   }
@@ -178,14 +170,14 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     assert.equal(await office.locator('[data-testid^="field-card-"] .cl-cell-error').count(), 1);
     await shot(office, 'cf-01-single-choice-refused');
     assert.match(office.url(), /\/collections\/new$/);
-    assert.equal((await api(office, 'GET', `/api/collections?q=${encodeURIComponent(TITLE)}`)).body.total, 0);
+    assert.equal((await apiAs(e2e, office, 'GET', `/api/collections?q=${encodeURIComponent(TITLE)}`)).body.total, 0);
 
     await office.getByTestId('field-options-3').fill(STATUS_OPTIONS.join('\n'));
     assert.equal(await office.locator('[data-testid^="field-card-"] .cl-cell-error').count(), 0);
     await office.getByTestId('collection-save').click();
     await office.waitForURL(/\/collections\/[0-9a-f-]{36}\/edit$/);
     collectionId = office.url().split('/').at(-2)!;
-    const stored = (await api(office, 'GET', `/api/collections/${collectionId}`)).body;
+    const stored = (await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}`)).body;
     assert.equal(stored.state, 'draft');
     assert.equal(stored.title, TITLE);
     assert.equal(stored.deadline, null);
@@ -212,10 +204,10 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     const input = office.getByLabel('截止时间', { exact: true });
     for (let attempt = 1; ; attempt++) {
       await input.click();
-      await input.fill(shanghai(deadline));
+      await input.fill(shanghaiMinute(deadline));
       await input.press('Enter');
       await office.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => office.keyboard.press('Escape'));
-      if ((await input.inputValue()) === shanghai(deadline)) break;
+      if ((await input.inputValue()) === shanghaiMinute(deadline)) break;
       if (attempt === 3) assert.fail(`截止时间 shows "${await input.inputValue()}"`);
     }
     await shot(office, 'cf-02-designer-reopened');
@@ -224,12 +216,12 @@ describe('情况征集: every field type, validation, draft, reminders, close an
       confirm: 'action-submit',
       name: 'cf-send',
       fill: async (dialog) => {
-        assert.match((await dialog.getByTestId('send-confirm').textContent()) ?? '', new RegExp(`将向 3 个单位发出“${TITLE}”，截止时间 ${shanghai(deadline)}`));
+        assert.match((await dialog.getByTestId('send-confirm').textContent()) ?? '', new RegExp(`将向 3 个单位发出“${TITLE}”，截止时间 ${shanghaiMinute(deadline)}`));
       },
     });
     await office.waitForURL(new RegExp(`/collections/${collectionId}$`));
     await office.getByTestId('collection-completion').filter({ hasText: '已报送 0 / 3' }).waitFor();
-    const sent = (await api(office, 'GET', `/api/collections/${collectionId}`)).body;
+    const sent = (await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}`)).body;
     assert.equal(sent.state, 'open');
     assert.equal(Date.parse(sent.deadline), deadline);
     assert.deepEqual(sent.fields, STORED_FIELDS);
@@ -369,7 +361,7 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     await completion.filter({ hasText: '已报送 1 / 3' }).waitFor();
     assert.equal((await completion.textContent())?.trim(), '已报送 1 / 3，逾期 0，退回 0');
     assert.equal((await office.locator('.cl-completion > .zs-cell-sub').textContent())?.trim(), '未填报 1 · 草稿 1 · 已退回 0 · 已报送 1');
-    const detail = (await api(office, 'GET', `/api/collections/${collectionId}`)).body;
+    const detail = (await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}`)).body;
     assert.deepEqual(detail.completion, { total: 3, submitted: 1, draft: 1, pending: 1, returned: 0, late: 0 });
 
     const remindButton = office.getByTestId('collection-remind');
@@ -389,7 +381,7 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     assert.equal((await remindCell('liulin').textContent())?.trim(), '1次');
     assert.equal((await remindCell('hexi').textContent())?.trim(), '—');
     await shot(office, 'cf-06-reminded');
-    const reminded = (await api(office, 'GET', `/api/collections/${collectionId}`)).body;
+    const reminded = (await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}`)).body;
     assert.deepEqual(
       reminded.units.map((u: { unitName: string; remindedCount: number }) => [u.unitName, u.remindedCount]),
       [[UNITS.hexi, 0], [UNITS.qingshan, 1], [UNITS.liulin, 1]],
@@ -400,7 +392,7 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     await inboxCount(qingshan, qingshanTodosBefore + 1);
     await qingshan.goto(`${e2e.baseUrl}/inbox`);
     await qingshan.locator('tr', { hasText: TITLE }).filter({ hasText: '催报' }).first().waitFor();
-    const todos = (await api(qingshan, 'GET', '/api/inbox?box=todo')).body.items.filter((i: { entityId: string }) => i.entityId === collectionId);
+    const todos = (await apiAs(e2e, qingshan, 'GET', '/api/inbox?box=todo')).body.items.filter((i: { entityId: string }) => i.entityId === collectionId);
     assert.deepEqual(todos.map((i: { task: string }) => i.task).sort(), ['催报', '填报']);
   });
 
@@ -425,7 +417,7 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     });
     await office.getByTestId('collection-reopen').waitFor();
     assert.equal((await office.getByTestId('collection-state').textContent())?.trim(), '已结束');
-    assert.equal((await api(office, 'GET', `/api/collections/${collectionId}`)).body.state, 'closed');
+    assert.equal((await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}`)).body.state, 'closed');
 
     // 柳林乡 had the form open: its 报送 is refused with the server's message, and the page then shows it closed.
     await actInDialog(liulin, { open: liulin.getByTestId('fill-submit'), confirm: 'action-submit', name: 'cf-liulin-closed' });
@@ -469,7 +461,7 @@ describe('情况征集: every field type, validation, draft, reminders, close an
     assert.deepEqual(await cellTexts(summaryRow('hexi')), [UNITS.hexi, '已报送', '12.5', HEXI_NOTE, '2026-12-01', '在建', '灌溉、饮水', PROOF_NAME, '12.31']);
     assert.deepEqual(await cellTexts(summaryRow('qingshan')), [UNITS.qingshan, '草稿', '', '', '', '', '', '', '']);
     assert.deepEqual(await cellTexts(summaryRow('liulin')), [UNITS.liulin, '已报送', '30', LIULIN_NOTE, '', '已完工', '防洪', '', '27.8']);
-    const byUnit = (await api(office, 'GET', `/api/collections/${collectionId}/summary?mode=unit`)).body;
+    const byUnit = (await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}/summary?mode=unit`)).body;
     assert.deepEqual(byUnit.totals, {
       f1: { sum: 42.5, count: 2 },
       f2: { sum: null, count: 2 },
@@ -497,7 +489,7 @@ describe('情况征集: every field type, validation, draft, reminders, close an
       [UNITS.qingshan, '', '草稿', '', ''],
       [UNITS.liulin, '1', '已报送', LIULIN_ROWS[0]![0], '27.8'],
     ]);
-    const byRow = (await api(office, 'GET', `/api/collections/${collectionId}/summary?mode=row`)).body;
+    const byRow = (await apiAs(e2e, office, 'GET', `/api/collections/${collectionId}/summary?mode=row`)).body;
     assert.deepEqual(byRow.totals, { 'f7.c1': { sum: null, count: 3 }, 'f7.c2': { sum: 40.11, count: 3 } });
     await shot(office, 'cf-08-summary-by-row');
 

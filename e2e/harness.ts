@@ -129,19 +129,29 @@ export async function actInDialog(
 
 /**
  * Picks an option of an antd Select or TreeSelect (`select` is its root, where the data-testid sits) by the
- * option's text, and checks the field shows it; a list still opening can swallow the first click, so it tries again.
+ * option's text, and checks the field shows it. On a loaded machine a list still opening can swallow the
+ * first click or keystrokes, so the search is typed once the list has settled, and a pick that did not
+ * take (or an option that never showed) is tried again.
  */
 export async function pickOption(page: Page, select: Locator, option: string, search = option): Promise<void> {
+  const input = select.locator('input').first();
   for (let attempt = 1; ; attempt++) {
-    await select.locator('input').click();
-    await page.keyboard.type(search);
+    await input.click();
+    await page.locator('.ant-select-dropdown:visible').first().waitFor();
+    await animationsSettled(page);
+    // A Select without search has a read-only input: its options are picked from the list as it stands.
+    if (await input.isEditable()) await input.fill(search);
     const item = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first();
-    await item.click();
+    const found = await item.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) await item.click();
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     const shown = (await select.textContent()) ?? '';
     if (shown.includes(option)) return;
-    if (attempt === 3) assert.fail(`the field did not take "${option}"; it shows "${shown}"`);
+    if (attempt === 3) assert.fail(`the field did not take "${option}"${found ? '' : ' (the option never showed)'}; it shows "${shown}"`);
   }
 }
 
@@ -159,6 +169,36 @@ export async function pickDate(input: Locator, date: string): Promise<void> {
     if (value === date) return;
     if (attempt === 3) assert.fail(`the date picker shows "${value}", not ${date}`);
   }
+}
+
+/** Shanghai wall-clock text "YYYY-MM-DD HH:mm" of an instant, as the date-time pickers take it. */
+export function shanghaiMinute(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Types a date-time into the picker of the form item labelled `label` and commits it with Enter. */
+export async function pickDateTime(page: Page, label: string, value: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => page.keyboard.press('Escape'));
+    if ((await input.inputValue()) === value) return;
+    if (attempt === 3) assert.fail(`${label} shows "${await input.inputValue()}", not ${value}`);
+  }
+}
+
+/**
+ * Calls the API as the page's signed-in user (its session cookie and CSRF token): for a spec to read back
+ * exactly what the pages did, or to let units the spec does not drive through the pages take their step.
+ */
+export async function apiAs(e2e: E2E, page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, data?: unknown): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') headers['x-csrf-token'] = ((await (await page.request.get(`${e2e.baseUrl}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.fetch(`${e2e.baseUrl}${url}`, { method, data, headers });
+  const text = await res.text();
+  return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : null };
 }
 
 /** A full-page screenshot in SCREENSHOTS, for a person to look at after the run. */

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { actInDialog, pickOption, startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
+import { actInDialog, pickOption, startE2E, type E2E, loginAs as signIn, shot, apiAs, pickDateTime, shanghaiMinute } from './harness.ts';
 
 /**
  * The four-hour day, as the issue tells it: the office creates a 工作推进会 with its notice and a collection
@@ -49,10 +49,6 @@ const FIGURES: Record<string, { invest: number; rows: [string, number][] }> = {
 };
 const TOTAL_INVEST = Object.values(FIGURES).reduce((s, f) => s + f.invest, 0); // 1831.5
 
-/** Shanghai wall-clock text "YYYY-MM-DD HH:mm" of an instant, as the pickers take it. */
-function shanghai(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 const MINUTE = 60_000;
 const start = Date.now();
 const roundUp = (ms: number, step: number) => Math.ceil(ms / step) * step;
@@ -76,26 +72,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
 
   const loginAs = (username: string) => signIn(e2e, username, { width: 1440, height: 900 });
 
-  /** Types a date-time into the picker of the form item labelled `label` and commits it with Enter. */
-  async function pickDateTime(page: Page, label: string, value: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    for (let attempt = 1; ; attempt++) {
-      await input.click();
-      await input.fill(value);
-      await input.press('Enter');
-      await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => page.keyboard.press('Escape'));
-      if ((await input.inputValue()) === value) return;
-      if (attempt === 3) assert.fail(`${label} shows "${await input.inputValue()}", not ${value}`);
-    }
-  }
 
-  /** Calls the API as the page's user (the session cookie and CSRF token of the signed-in page). */
-  async function api(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) {
-    const me = (await (await page.request.get(`${e2e.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
-    const res = await page.request.fetch(`${e2e.baseUrl}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-    const text = await res.text();
-    return { status: res.status(), body: text ? (JSON.parse(text) as any) : null };
-  }
 
   function valuesOf(user: string, invest = FIGURES[user]!.invest) {
     return {
@@ -105,7 +82,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
   }
 
   async function unitIdOf(page: Page, user: string): Promise<string> {
-    const detail = (await api(page, 'GET', `/api/collections/${collectionId}`)).body;
+    const detail = (await apiAs(e2e, page, 'GET', `/api/collections/${collectionId}`)).body;
     const entry = detail.units.find((u: { unitName: string }) => u.unitName === UNITS.find((x) => x.user === user)!.name);
     assert.ok(entry, `${user}'s unit is among the collection's units`);
     return entry.unitId as string;
@@ -117,9 +94,9 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     await pickOption(page, page.getByTestId('meeting-type'), '工作推进会');
     await page.getByLabel('会议名称', { exact: true }).fill(MEETING);
     await pickOption(page, page.getByTestId('meeting-room'), '第一会议室');
-    await pickDateTime(page, '开始时间', shanghai(meetingStart));
-    await pickDateTime(page, '结束时间', shanghai(meetingEnd));
-    await pickDateTime(page, '回执截止时间', shanghai(replyDeadline));
+    await pickDateTime(page, '开始时间', shanghaiMinute(meetingStart));
+    await pickDateTime(page, '结束时间', shanghaiMinute(meetingEnd));
+    await pickDateTime(page, '回执截止时间', shanghaiMinute(replyDeadline));
     await pickOption(page, page.getByTestId('meeting-host'), '王建国');
     await pickOption(page, page.getByTestId('meeting-leaders'), '王建国');
     for (const u of UNITS) await pickOption(page, page.getByTestId('meeting-units'), u.name);
@@ -132,7 +109,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
       throw new Error(`the meeting was not created: ${errors.join('；')}`, { cause: e });
     });
     meetingId = new URL(page.url()).pathname.split('/').pop()!;
-    const stored = (await api(page, 'GET', `/api/meetings/${meetingId}`)).body;
+    const stored = (await apiAs(e2e, page, 'GET', `/api/meetings/${meetingId}`)).body;
     assert.equal(stored.title, MEETING);
     assert.equal(stored.typeName, '工作推进会');
     assert.equal(stored.roomName, '第一会议室');
@@ -149,7 +126,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     const page = await loginAs('wenshu');
     await page.goto(`${e2e.baseUrl}/collections/new`);
     await page.getByLabel('标题', { exact: true }).fill(COLLECTION);
-    await pickDateTime(page, '截止时间', shanghai(collectionDeadline));
+    await pickDateTime(page, '截止时间', shanghaiMinute(collectionDeadline));
     for (const u of UNITS) await pickOption(page, page.getByTestId('collection-units'), u.name);
     await pickOption(page, page.getByTestId('collection-meeting'), MEETING);
 
@@ -176,7 +153,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     });
     await page.waitForURL(/\/collections\/[0-9a-f-]{36}$/);
     collectionId = new URL(page.url()).pathname.split('/').pop()!;
-    const stored = (await api(page, 'GET', `/api/collections/${collectionId}`)).body;
+    const stored = (await apiAs(e2e, page, 'GET', `/api/collections/${collectionId}`)).body;
     assert.equal(stored.state, 'open');
     assert.equal(stored.meetingId, meetingId);
     assert.equal(stored.units.length, 10);
@@ -219,16 +196,16 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
   it('seven more units reply and submit before the deadline; 财政局 reports a wrong figure; 柳林乡 asks leave', async () => {
     for (const u of UNITS.filter((x) => !['hexi', 'chengguan', 'xinfangju'].includes(x.user))) {
       const page = await loginAs(u.user);
-      const meeting = (await api(page, 'GET', `/api/meetings/${meetingId}`)).body;
+      const meeting = (await apiAs(e2e, page, 'GET', `/api/meetings/${meetingId}`)).body;
       const attendeeId = meeting.myAttendeeIds[0];
       const reply =
         u.user === 'liulin'
-          ? await api(page, 'POST', `/api/meetings/${meetingId}/reply`, { attendeeId, reply: 'leave', leaveReason: '防汛值班' })
-          : await api(page, 'POST', `/api/meetings/${meetingId}/reply`, { attendeeId, reply: 'attending', attendeeNames: '主要负责同志' });
+          ? await apiAs(e2e, page, 'POST', `/api/meetings/${meetingId}/reply`, { attendeeId, reply: 'leave', leaveReason: '防汛值班' })
+          : await apiAs(e2e, page, 'POST', `/api/meetings/${meetingId}/reply`, { attendeeId, reply: 'attending', attendeeNames: '主要负责同志' });
       assert.equal(reply.status, 200, `${u.user} replies: ${JSON.stringify(reply.body)}`);
       const unitId = await unitIdOf(page, u.user);
       const values = u.user === 'caizhengju' ? valuesOf(u.user, 1200) : valuesOf(u.user);
-      const submitted = await api(page, 'POST', `/api/collections/${collectionId}/units/${unitId}/submit`, { data: values });
+      const submitted = await apiAs(e2e, page, 'POST', `/api/collections/${collectionId}/units/${unitId}/submit`, { data: values });
       assert.equal(submitted.status, 200, `${u.user} submits: ${JSON.stringify(submitted.body)}`);
       assert.equal(submitted.body.late, false);
       await page.context().close();
@@ -238,7 +215,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
   it('the office sees who has not replied or reported, reminds them; the deadline passes and two units report late', async () => {
     let page = await loginAs('wenshu');
     await page.goto(`${e2e.baseUrl}/meetings/${meetingId}`);
-    const pending = (await api(page, 'GET', `/api/meetings/${meetingId}`)).body.attendees.filter((a: { reply: string }) => a.reply === 'pending').map((a: { name: string }) => a.name).sort();
+    const pending = (await apiAs(e2e, page, 'GET', `/api/meetings/${meetingId}`)).body.attendees.filter((a: { reply: string }) => a.reply === 'pending').map((a: { name: string }) => a.name).sort();
     assert.deepEqual(pending, ['中共示例县城关镇委员会', '王建国', '示例县信访局'].sort());
     await actInDialog(page, { open: page.getByTestId('meeting-action-remind'), confirm: 'action-submit', name: 'mt-remind' });
     await page.goto(`${e2e.baseUrl}/collections/${collectionId}`);
@@ -259,12 +236,12 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     }
     await actInDialog(page, { open: page.getByTestId('fill-submit'), confirm: 'action-submit', name: 'co-submit-late' });
     await page.getByTestId('my-unit-state').filter({ hasText: '已报送' }).waitFor();
-    const meeting = (await api(page, 'GET', `/api/meetings/${meetingId}`)).body;
-    assert.equal((await api(page, 'POST', `/api/meetings/${meetingId}/reply`, { attendeeId: meeting.myAttendeeIds[0], reply: 'attending', attendeeNames: '林海' })).status, 200);
+    const meeting = (await apiAs(e2e, page, 'GET', `/api/meetings/${meetingId}`)).body;
+    assert.equal((await apiAs(e2e, page, 'POST', `/api/meetings/${meetingId}/reply`, { attendeeId: meeting.myAttendeeIds[0], reply: 'attending', attendeeNames: '林海' })).status, 200);
     await page.context().close();
 
     page = await loginAs('xinfangju');
-    const late = await api(page, 'POST', `/api/collections/${collectionId}/units/${await unitIdOf(page, 'xinfangju')}/submit`, { data: valuesOf('xinfangju') });
+    const late = await apiAs(e2e, page, 'POST', `/api/collections/${collectionId}/units/${await unitIdOf(page, 'xinfangju')}/submit`, { data: valuesOf('xinfangju') });
     assert.equal(late.status, 200);
     assert.equal(late.body.late, true);
     await page.context().close();
@@ -302,7 +279,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     await total.filter({ hasText: '1831.5' }).waitFor();
     await shot(page, 'mt-04-summary');
 
-    const summary = (await api(page, 'GET', `/api/collections/${collectionId}/summary?mode=unit`)).body;
+    const summary = (await apiAs(e2e, page, 'GET', `/api/collections/${collectionId}/summary?mode=unit`)).body;
     assert.equal(summary.totals[fieldKeys.invest].sum, TOTAL_INVEST);
     assert.equal(summary.rows.filter((r: { late: boolean }) => r.late).length, 2);
 
@@ -348,7 +325,7 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     const shuji = page.getByTestId('attendee-row').and(page.locator('[data-name="王建国"]'));
     await shuji.getByTestId('attendee-sign-in').click();
     await shuji.filter({ hasText: '已签到' }).waitFor();
-    const detail = (await api(page, 'GET', `/api/meetings/${meetingId}`)).body;
+    const detail = (await apiAs(e2e, page, 'GET', `/api/meetings/${meetingId}`)).body;
     assert.equal(detail.counts.signedIn, 2);
     assert.deepEqual(detail.collections.map((c: { id: string; submitted: number }) => [c.id, c.submitted]), [[collectionId, 10]]);
     const figures = await page.request.get(`${e2e.baseUrl}/api/meetings/${meetingId}/collections/${collectionId}/summary.xlsx`);
@@ -386,11 +363,11 @@ describe('办会 and 情况征集: the four-hour day (Chromium)', () => {
     await page.getByTestId('decision-assignment-link').nth(1).waitFor();
     await shot(page, 'mt-06-minutes-and-decisions');
 
-    const detail = (await api(page, 'GET', `/api/meetings/${meetingId}`)).body;
+    const detail = (await apiAs(e2e, page, 'GET', `/api/meetings/${meetingId}`)).body;
     assert.equal(detail.decisions.length, 2);
     for (const [i, d] of detail.decisions.entries()) {
       assert.ok(d.assignmentId, `decision ${i + 1} became an item`);
-      const item = (await api(page, 'GET', `/api/assignments/${d.assignmentId}`)).body;
+      const item = (await apiAs(e2e, page, 'GET', `/api/assignments/${d.assignmentId}`)).body;
       assert.equal(item.sourceKind, 'meeting_minutes');
       assert.deepEqual(item.source.link, { type: 'meeting', id: meetingId });
       assert.equal(item.assigneeUnitName, decisions[i]!.unit);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { actInDialog, animationsSettled, dialogSettled, pickOption, startE2E, type E2E, loginAs as signIn, shot } from './harness.ts';
+import { actInDialog, animationsSettled, dialogSettled, pickOption, startE2E, type E2E, loginAs as signIn, shot, apiAs, pickDateTime, shanghaiMinute } from './harness.ts';
 
 /**
  * 办会 before the day, beside the four-hour day of meeting-day.test.ts: the office's rooms and meeting types,
@@ -32,10 +32,6 @@ const DEFER_REASON = '运营模式尚未征求县财政局意见，待论证后�
 const SECRET_FILE = { name: '干部调整建议方案.txt', title: '干部调整建议方案', body: '秘密材料：干部调整建议方案（会后收回）\n' };
 const PLAIN_FILE = { name: '会议议程.txt', title: '会议议程', body: '会议议程：一、听取议题汇报；二、研究议定事项。\n' };
 
-/** Shanghai wall-clock text "YYYY-MM-DD HH:mm" of an instant, as the pickers take it and formatInstant shows it. */
-function shanghai(ms: number): string {
-  return new Date(ms + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
-}
 /** "11月25日09:00", as the server's messages name an instant. */
 function shanghaiWords(ms: number): string {
   const d = new Date(ms + 8 * HOUR);
@@ -67,12 +63,6 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
 
   const loginAs = (username: string, viewport = { width: 1440, height: 900 }) => signIn(e2e, username, viewport);
 
-  /** Calls the API as the page's user (its session cookie and CSRF token): only to read back what the pages did. */
-  async function api(page: Page, url: string) {
-    const res = await page.request.get(`${e2e.baseUrl}${url}`);
-    const text = await res.text();
-    return { status: res.status(), body: text ? (JSON.parse(text) as any) : null };
-  }
 
   /** Fetches a download link as the page's user: the status, and the body (text or the error's code and message). */
   async function fetchLink(page: Page, href: string) {
@@ -81,18 +71,6 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     return { status: res.status(), text, error: res.status() >= 400 ? (JSON.parse(text) as { error: { code: string; message: string } }).error : null };
   }
 
-  /** Types a date-time into the picker of the form item labelled `label` and commits it with Enter. */
-  async function pickDateTime(page: Page, label: string, value: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    for (let attempt = 1; ; attempt++) {
-      await input.click();
-      await input.fill(value);
-      await input.press('Enter');
-      await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => page.keyboard.press('Escape'));
-      if ((await input.inputValue()) === value) return;
-      if (attempt === 3) assert.fail(`${label} shows "${await input.inputValue()}", not ${value}`);
-    }
-  }
 
   /**
    * Picks an option of a single Select inside a dialog. Unlike pickOption it presses no Escape, which would
@@ -125,9 +103,9 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await pick(page, 'meeting-type', m.type);
     await page.getByLabel('会议名称', { exact: true }).fill(m.title);
     await pick(page, 'meeting-room', m.room);
-    await pickDateTime(page, '开始时间', shanghai(m.start));
-    await pickDateTime(page, '结束时间', shanghai(m.end));
-    if (m.reply) await pickDateTime(page, '回执截止时间', shanghai(m.reply));
+    await pickDateTime(page, '开始时间', shanghaiMinute(m.start));
+    await pickDateTime(page, '结束时间', shanghaiMinute(m.end));
+    if (m.reply) await pickDateTime(page, '回执截止时间', shanghaiMinute(m.reply));
     for (const l of m.leaders) await pick(page, 'meeting-leaders', l);
     for (const u of m.units) await pick(page, 'meeting-units', u);
   }
@@ -181,10 +159,10 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await actInDialog(page, { open: page.getByTestId('type-add'), confirm: 'action-submit', name: 'prep-type-add', fill: (d) => d.getByTestId('type-name').fill(TYPE) });
     await rowNamed(page, 'type-row', 'data-name', TYPE).waitFor();
 
-    const rooms = (await api(page, '/api/meetings/rooms')).body.items as { name: string; location: string; capacity: number; disabled: boolean }[];
+    const rooms = (await apiAs(e2e, page, 'GET', '/api/meetings/rooms')).body.items as { name: string; location: string; capacity: number; disabled: boolean }[];
     assert.deepEqual(rooms.filter((r) => r.name === ROOM).map((r) => [r.location, r.capacity, r.disabled]), [['县委大院附楼三楼', 24, false]]);
     assert.equal(await page.getByTestId('room-row').count(), 4);
-    const types = (await api(page, '/api/meetings/types')).body.items as { name: string; builtin: boolean; disabled: boolean }[];
+    const types = (await apiAs(e2e, page, 'GET', '/api/meetings/types')).body.items as { name: string; builtin: boolean; disabled: boolean }[];
     assert.deepEqual(types.filter((t) => t.name === TYPE).map((t) => [t.builtin, t.disabled]), [[false, false]]);
     await page.context().close();
   });
@@ -196,12 +174,12 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await page.goto(`${e2e.baseUrl}/meetings/new`);
     await fillMeeting(page, { type: '常委会', title: MEETING_A, room: ROOM, start: A.start, end: A.end, reply: A.reply, leaders: [LEADER], units: [UNIT_ORG, UNIT_DRC] });
     await page.getByTestId('meeting-accepts-topics').click();
-    await pickDateTime(page, '议题截止时间', shanghai(A.topics));
+    await pickDateTime(page, '议题截止时间', shanghaiMinute(A.topics));
     await page.getByLabel('会议通知', { exact: true }).fill('定于近日召开县委常委会会议，请各单位于截止时间前申报议题并报送回执。');
     ids.a = await saveMeeting(page, 'meeting A');
     await actInDialog(page, { open: page.getByTestId('meeting-action-notify'), confirm: 'action-submit', name: 'prep-notify-a' });
     await page.getByTestId('meeting-state').filter({ hasText: '已通知' }).waitFor();
-    const a = (await api(page, `/api/meetings/${ids.a}`)).body;
+    const a = (await apiAs(e2e, page, 'GET', `/api/meetings/${ids.a}`)).body;
     assert.equal(a.typeName, '常委会');
     assert.equal(a.roomName, ROOM);
     assert.equal(Date.parse(a.startsAt), A.start);
@@ -232,7 +210,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     assert.ok(conflictText.startsWith(`${LEADER}：${MEETING_A}（`) && conflictText.endsWith('09:00–11:00）'), `the warning names ${LEADER} and ${MEETING_A}: "${conflictText}"`);
     assert.match((await page.getByTestId('meeting-conflicts').textContent()) ?? '', /1位领导在同一时间另有会议/);
     await shot(page, 'prep-03-leader-conflict');
-    const b = (await api(page, `/api/meetings/${ids.b}`)).body;
+    const b = (await apiAs(e2e, page, 'GET', `/api/meetings/${ids.b}`)).body;
     assert.equal(b.roomName, '第二会议室');
     assert.deepEqual(
       b.conflicts.map((c: { name: string; meetingId: string; title: string; startsAt: string; endsAt: string }) => [c.name, c.meetingId, c.title, Date.parse(c.startsAt), Date.parse(c.endsAt)]),
@@ -248,7 +226,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     assert.equal(await page.getByTestId('room-booking').filter({ hasText: '时间冲突' }).count(), 0);
     ids.t = await saveMeeting(page, 'meeting T');
     assert.equal(await page.getByTestId('meeting-conflicts').count(), 0);
-    const t = (await api(page, `/api/meetings/${ids.t}`)).body;
+    const t = (await apiAs(e2e, page, 'GET', `/api/meetings/${ids.t}`)).body;
     assert.deepEqual([t.typeName, t.roomName, Date.parse(t.startsAt), Date.parse(t.endsAt), t.conflicts], [TYPE, ROOM, T.start, T.end, []]);
 
     // The calendar's week: all three meetings; A and B red for 王建国, T not.
@@ -278,7 +256,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await unit.goto(`${e2e.baseUrl}/meetings/topics`);
     const open = rowNamed(unit, 'open-for-topics', 'data-title', MEETING_A);
     await open.waitFor();
-    assert.match((await open.textContent()) ?? '', new RegExp(`申报截止 ${shanghai(A.topics)}`));
+    assert.match((await open.textContent()) ?? '', new RegExp(`申报截止 ${shanghaiMinute(A.topics)}`));
     for (const topic of [TOPIC_OK, TOPIC_LATER]) {
       await actInDialog(unit, {
         open: open.getByTestId('topic-propose'),
@@ -302,7 +280,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await page.locator(`[data-testid="topic-row"][data-title="${TOPIC_OK.title}"][data-state="approved"]`).waitFor();
     await actInDialog(page, { open: later.getByTestId('topic-defer'), confirm: 'action-submit', name: 'prep-topic-defer', fill: (d) => d.getByTestId('topic-defer-reason').fill(DEFER_REASON) });
     await page.locator(`[data-testid="topic-row"][data-title="${TOPIC_LATER.title}"][data-state="deferred"]`).filter({ hasText: `暂缓理由：${DEFER_REASON}` }).waitFor();
-    const topics = (await api(page, `/api/meetings/${ids.a}`)).body.topics;
+    const topics = (await apiAs(e2e, page, 'GET', `/api/meetings/${ids.a}`)).body.topics;
     assert.deepEqual(
       topics.map((t: { seq: number; title: string; summary: string; presenter: string; proposerUnitName: string; state: string; decisionReason: string | null }) => [t.seq, t.title, t.summary, t.presenter, t.proposerUnitName, t.state, t.decisionReason]),
       [
@@ -324,7 +302,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     assert.equal(await mineOk.getByTestId('topic-upload-material').count(), 1);
     assert.equal(await mineLater.getByTestId('topic-upload-material').count(), 0);
     await shot(unit, 'prep-06-unit-topics');
-    const mine = (await api(unit, '/api/meetings/topics/mine')).body.items;
+    const mine = (await apiAs(e2e, unit, 'GET', '/api/meetings/topics/mine')).body.items;
     assert.deepEqual(
       mine.map((t: { title: string; meetingId: string; state: string; decisionReason: string | null }) => [t.title, t.meetingId, t.state, t.decisionReason]).sort(),
       [
@@ -364,7 +342,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     const secretRow = (page: Page) => rowNamed(page, 'material-row', 'data-title', SECRET_FILE.title);
     const plainRow = (page: Page) => rowNamed(page, 'material-row', 'data-title', PLAIN_FILE.title);
     await secretRow(office).filter({ hasText: '秘密' }).filter({ hasText: '会后收回' }).filter({ hasText: '全体参会人员' }).waitFor();
-    const stored = (await api(office, `/api/meetings/${ids.a}`)).body.materials;
+    const stored = (await apiAs(e2e, office, 'GET', `/api/meetings/${ids.a}`)).body.materials;
     assert.deepEqual(
       stored.map((m: { title: string; fileName: string; classification: string; audience: unknown; withdrawAfter: boolean; withdrawn: boolean }) => [m.title, m.fileName, m.classification, m.audience, m.withdrawAfter, m.withdrawn]),
       [
@@ -401,7 +379,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     assert.equal(hidden.status, 404);
     assert.equal(hidden.error?.code, 'NOT_FOUND');
     assert.equal((await fetchLink(drc, plainHref)).status, 200);
-    assert.deepEqual((await api(drc, `/api/meetings/${ids.a}`)).body.materials.map((m: { title: string }) => m.title), [PLAIN_FILE.title]);
+    assert.deepEqual((await apiAs(e2e, drc, 'GET', `/api/meetings/${ids.a}`)).body.materials.map((m: { title: string }) => m.title), [PLAIN_FILE.title]);
     await drc.context().close();
 
     // The meeting is held: the 秘密 material is withdrawn.
@@ -424,7 +402,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     const kept = await fetchLink(office, secretHref);
     assert.equal(kept.status, 200);
     assert.equal(kept.text, SECRET_FILE.body);
-    assert.equal((await api(office, `/api/meetings/${ids.a}`)).body.materials.find((m: { title: string }) => m.title === SECRET_FILE.title).withdrawn, true);
+    assert.equal((await apiAs(e2e, office, 'GET', `/api/meetings/${ids.a}`)).body.materials.find((m: { title: string }) => m.title === SECRET_FILE.title).withdrawn, true);
     await office.context().close();
   });
 
@@ -479,7 +457,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await toast.waitFor();
     assert.equal((await toast.textContent())?.trim(), closedMessage);
     await shot(page, 'prep-11-reply-closed');
-    const pending = (await api(page, `/api/meetings/${ids.b}`)).body.attendees.find((x: { name: string }) => x.name === UNIT_FINANCE);
+    const pending = (await apiAs(e2e, page, 'GET', `/api/meetings/${ids.b}`)).body.attendees.find((x: { name: string }) => x.name === UNIT_FINANCE);
     assert.deepEqual([pending.reply, pending.attendeeNames, pending.repliedAt], ['pending', null, null]);
 
     // With its clock at the server's time the page itself says the 回执 is closed and offers no form.
@@ -487,7 +465,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     await page.reload();
     const card = rowNamed(page, 'reply-form', 'data-name', UNIT_FINANCE);
     await card.getByTestId('reply-deadline').filter({ hasText: '截止' }).waitFor();
-    assert.equal((await card.getByTestId('reply-deadline').textContent())?.trim(), `回执已于${shanghai(B.reply)}截止，如需更改请联系县委办会务人员`);
+    assert.equal((await card.getByTestId('reply-deadline').textContent())?.trim(), `回执已于${shanghaiMinute(B.reply)}截止，如需更改请联系县委办会务人员`);
     assert.equal(await card.getByTestId('reply-submit').count(), 0);
     await page.context().close();
 
@@ -506,7 +484,7 @@ describe('办会 preparation: rooms, bookings, leader conflicts, 议题, classif
     });
     await row.filter({ hasText: '何静（局长）' }).waitFor();
     assert.equal(await row.getAttribute('data-reply'), 'attending');
-    const replied = (await api(page, `/api/meetings/${ids.b}`)).body.attendees.find((x: { name: string }) => x.name === UNIT_FINANCE);
+    const replied = (await apiAs(e2e, page, 'GET', `/api/meetings/${ids.b}`)).body.attendees.find((x: { name: string }) => x.name === UNIT_FINANCE);
     assert.deepEqual([replied.reply, replied.attendeeNames, replied.repliedByName], ['attending', '何静（局长）', '陈静']);
     assert.ok(Date.parse(replied.repliedAt) > B.reply, 'recorded after the deadline');
     await page.context().close();
