@@ -8,16 +8,48 @@ export async function insertInboxItems(db: Executor, items: InboxItemTable[]): P
   await inChunks(items, (chunk) => db.insertInto('inbox_items').values(chunk).execute());
 }
 
+/** An update of a record's open to-dos, optionally of one task only. */
+function updateOpenTodos(db: Executor, module: string, entityId: string, task?: string) {
+  let q = db.updateTable('inbox_items').where('module', '=', module).where('entity_id', '=', entityId).where('box', '=', 'todo').where('state', '=', 'open');
+  if (task !== undefined) q = q.where('task', '=', task);
+  return q;
+}
+
 /** Marks every open to-do of a record done (the step they asked for has been taken; nothing is left unread). */
 export async function closeOpenTodos(db: Executor, module: string, entityId: string, at: string): Promise<void> {
-  await db
-    .updateTable('inbox_items')
-    .set({ state: 'done', done_at: at, is_read: 1 })
+  await updateOpenTodos(db, module, entityId).set({ state: 'done', done_at: at, is_read: 1 }).execute();
+}
+
+/** Of some users, those who hold an open to-do of this task for the record. */
+export async function usersWithOpenTodo(db: Executor, module: string, entityId: string, task: string, userIds: readonly string[]): Promise<string[]> {
+  if (!userIds.length) return [];
+  const rows = await db
+    .selectFrom('inbox_items')
+    .select('user_id')
     .where('module', '=', module)
     .where('entity_id', '=', entityId)
     .where('box', '=', 'todo')
     .where('state', '=', 'open')
+    .where('task', '=', task)
+    .where('user_id', 'in', userIds)
     .execute();
+  return [...new Set(rows.map((r) => r.user_id))];
+}
+
+/** Brings some users' open to-do of this task back to the top of their lists as new and unread (a reminder once more). */
+export async function refreshOpenTodos(db: Executor, module: string, entityId: string, task: string, userIds: readonly string[], at: string, dueAt: string | null): Promise<void> {
+  if (!userIds.length) return;
+  await updateOpenTodos(db, module, entityId, task).set({ created_at: at, is_read: 0, due_at: dueAt }).where('user_id', 'in', userIds).execute();
+}
+
+/** A moved deadline: the record's open to-dos (of one task, or all) fall due at the new one. */
+export async function setOpenTodosDue(db: Executor, module: string, entityId: string, dueAt: string | null, task?: string): Promise<void> {
+  await updateOpenTodos(db, module, entityId, task).set({ due_at: dueAt }).execute();
+}
+
+/** A renamed record: its to-dos and "我发起的" rows, open and done, carry the new title. */
+export async function renameInboxItems(db: Executor, module: string, entityId: string, title: string): Promise<void> {
+  await db.updateTable('inbox_items').set({ title }).where('module', '=', module).where('entity_id', '=', entityId).execute();
 }
 
 /** Keeps the initiator's "我发起的" row in step with the record. */
@@ -96,13 +128,5 @@ export async function markInboxRead(db: Executor, userId: string, id: string): P
 /** Closes the open to-dos of some users only: one party of a parallel step (会签, 批示, 传阅) has acted. */
 export async function closeOpenTodosOfUsers(db: Executor, module: string, entityId: string, userIds: string[], at: string): Promise<void> {
   if (!userIds.length) return;
-  await db
-    .updateTable('inbox_items')
-    .set({ state: 'done', done_at: at, is_read: 1 })
-    .where('module', '=', module)
-    .where('entity_id', '=', entityId)
-    .where('box', '=', 'todo')
-    .where('state', '=', 'open')
-    .where('user_id', 'in', userIds)
-    .execute();
+  await updateOpenTodos(db, module, entityId).set({ state: 'done', done_at: at, is_read: 1 }).where('user_id', 'in', userIds).execute();
 }

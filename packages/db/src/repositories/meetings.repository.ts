@@ -381,16 +381,3 @@ export async function deleteDecisions(db: Executor, ids: readonly string[]): Pro
 }
 
 // ── inbox ─────────────────────────────────────────────────────────────────────
-
-/** Moves the due time of a meeting's open to-dos of one task (the 回执 deadline changed). */
-export async function moveOpenTodosDue(db: Executor, meetingId: string, task: string, dueAt: string | null): Promise<void> {
-  await db
-    .updateTable('inbox_items')
-    .set({ due_at: dueAt })
-    .where('module', '=', 'meeting')
-    .where('entity_id', '=', meetingId)
-    .where('box', '=', 'todo')
-    .where('state', '=', 'open')
-    .where('task', '=', task)
-    .execute();
-}

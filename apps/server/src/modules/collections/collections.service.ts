@@ -197,8 +197,8 @@ async function remindUnits(tx: Executor, ctx: AppContext, c: CollectionRow, rows
   const at = ctx.now().toISOString();
   await repo.markReminded(tx, rows.map((r) => r.id), at);
   const clerks = [...new Set([...(await clerksOfUnits(tx, rows.map((r) => r.unit_id))).values()].flat())];
-  const holding = await repo.usersWithOpenTodo(tx, c.id, TASK_REMIND, clerks);
-  await repo.refreshOpenTodos(tx, c.id, TASK_REMIND, holding, at, c.deadline);
+  const holding = await inbox.usersWithOpenTodo(tx, MODULE, c.id, TASK_REMIND, clerks);
+  await inbox.refreshOpenTodos(tx, MODULE, c.id, TASK_REMIND, holding, at, c.deadline);
   await openTodos(tx, ctx, { ...todo(c, TASK_REMIND, c.deadline), urgency: 'urgent' }, clerks.filter((u) => !holding.includes(u)));
   return rows.length;
 }
@@ -341,10 +341,10 @@ export async function updateCollection(ctx: AppContext, actor: Actor, id: string
       await repo.deleteCollectionUnits(tx, id);
       await repo.insertCollectionUnits(tx, body.unitIds.map((unitId, seq) => newUnitRow(id, unitId, seq)));
     }
-    if (body.title !== undefined && body.title !== c.title) await repo.renameTodos(tx, id, body.title);
+    if (body.title !== undefined && body.title !== c.title) await inbox.renameInboxItems(tx, MODULE, id, body.title);
     if (c.state === 'open' && deadline !== undefined && deadline !== c.deadline) {
       await scheduleDeadlineJob(tx, ctx, { id, deadline });
-      await repo.setOpenTodosDue(tx, id, deadline);
+      await inbox.setOpenTodosDue(tx, MODULE, id, deadline);
     }
     await recordAudit(tx, ctx, actor, {
       action: 'collection.update', entityType: MODULE, entityId: id,

@@ -440,8 +440,8 @@ export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, b
     await repo.updateMeeting(tx, m.id, { ...f, updated_at: updated.updated_at, version: updated.version });
     if (body.attendees !== undefined) await replaceAttendeesIn(tx, ctx, updated, attendees, body.attendees);
     if (m.state === 'notified' && f.reply_deadline !== m.reply_deadline) {
-      await repo.moveOpenTodosDue(tx, m.id, TASKS.reply, f.reply_deadline);
-      await repo.moveOpenTodosDue(tx, m.id, TASKS.remind, f.reply_deadline);
+      await inbox.setOpenTodosDue(tx, MODULE, m.id, f.reply_deadline, TASKS.reply);
+      await inbox.setOpenTodosDue(tx, MODULE, m.id, f.reply_deadline, TASKS.remind);
       await scheduleReplyReminder(tx, ctx, updated);
     }
     const changed = Object.fromEntries(Object.entries(f).filter(([k, v]) => m[k as keyof MeetingFields] !== v));
