@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { shanghaiEndOfDay, type WorkCalendar } from '@zhongshu/core/calendar/index.ts';
 import { jobs, type Executor } from '@zhongshu/db';
 import type { AppContext } from '../context.ts';
@@ -25,18 +24,6 @@ export async function scheduleDeadlineReminders(
     { kind: r.kinds.overdue, key: `${r.keyPrefix}overdue:${r.deadline}`, runAt: shanghaiEndOfDay(r.deadline).toISOString() },
   ];
   for (const s of specs) {
-    await jobs.scheduleJob(tx, {
-      id: randomUUID(),
-      kind: s.kind,
-      unique_key: s.key,
-      run_at: s.runAt < now ? now : s.runAt,
-      payload: JSON.stringify(r.payload),
-      status: 'pending',
-      claimed_by: null,
-      claimed_at: null,
-      attempts: 0,
-      last_error: null,
-      created_at: now,
-    });
+    await jobs.queueJob(tx, { ...s, payload: r.payload }, now);
   }
 }

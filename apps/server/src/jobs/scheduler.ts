@@ -70,7 +70,7 @@ export class Scheduler {
     const today = toShanghaiDate(now);
     const at = now.toISOString();
     const job = (kind: string, key: string, runAt: string, payload: object) =>
-      jobs.scheduleJob(this.ctx.db, { id: randomUUID(), kind, unique_key: key, run_at: runAt < at ? at : runAt, payload: JSON.stringify(payload), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: at });
+      jobs.queueJob(this.ctx.db, { kind, key, runAt, payload }, at);
     // 00:10 in Shanghai is 16:10 UTC the day before.
     await job('supervision.sweep', `supervision:sweep:${today}`, new Date(Date.parse(`${today}T00:10:00+08:00`)).toISOString(), { date: today });
     if (today.endsWith('-01')) await job('supervision.monthly_circular', `supervision:circular:${today.slice(0, 7)}`, new Date(Date.parse(`${today}T08:00:00+08:00`)).toISOString(), {});

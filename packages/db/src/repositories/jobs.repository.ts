@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { ScheduledJobTable } from '../schema.ts';
@@ -6,6 +7,22 @@ import { isPostgres } from './helpers.ts';
 /** Schedules a job once per unique key; scheduling the same key again is a no-op. */
 export async function scheduleJob(db: Executor, job: ScheduledJobTable): Promise<void> {
   await db.insertInto('scheduled_jobs').values(job).onConflict((oc) => oc.column('unique_key').doNothing()).execute();
+}
+
+export interface NewJob {
+  kind: string;
+  /** Once per key: a job whose key is already taken (pending, done or cancelled) is not queued again. */
+  key: string;
+  runAt: string;
+  payload: object;
+}
+
+/** Queues a job to run at `runAt`, or at once when that has passed (`now`, an ISO instant). */
+export async function queueJob(db: Executor, job: NewJob, now: string): Promise<void> {
+  await scheduleJob(db, {
+    id: randomUUID(), kind: job.kind, unique_key: job.key, run_at: job.runAt < now ? now : job.runAt, payload: JSON.stringify(job.payload),
+    status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: now,
+  });
 }
 
 /** Cancels pending jobs whose key starts with the prefix (e.g. when a record is concluded). */

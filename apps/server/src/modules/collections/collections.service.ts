@@ -212,19 +212,7 @@ async function scheduleDeadlineJob(tx: Executor, ctx: AppContext, c: Pick<Collec
   await jobs.cancelPendingJobs(tx, `collection:${c.id}:`);
   if (!c.deadline) return;
   const now = ctx.now().toISOString();
-  await jobs.scheduleJob(tx, {
-    id: randomUUID(),
-    kind: DEADLINE_JOB,
-    unique_key: `collection:${c.id}:deadline:${c.deadline}:${randomUUID()}`,
-    run_at: c.deadline < now ? now : c.deadline,
-    payload: JSON.stringify({ collectionId: c.id, deadline: c.deadline }),
-    status: 'pending',
-    claimed_by: null,
-    claimed_at: null,
-    attempts: 0,
-    last_error: null,
-    created_at: now,
-  });
+  await jobs.queueJob(tx, { kind: DEADLINE_JOB, key: `collection:${c.id}:deadline:${c.deadline}:${randomUUID()}`, runAt: c.deadline, payload: { collectionId: c.id, deadline: c.deadline } }, now);
 }
 
 /** The job at the deadline: the units that have not submitted are reminded (if the collection is still open and that is still its deadline). */

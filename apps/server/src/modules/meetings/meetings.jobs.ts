@@ -2,7 +2,6 @@
  * The 回执 reminder: half an hour before the reply deadline, every invited party still pending gets a 催报回执
  * to-do. One job per meeting and deadline (unique key), replaced when the deadline moves.
  */
-import { randomUUID } from 'node:crypto';
 import { jobs, meetings as repo, type Executor, type MeetingRow } from '@zhongshu/db';
 import type { AttendeeRow } from '@zhongshu/db/repositories/meetings.repository.ts';
 import type { AppContext } from '../../context.ts';
@@ -24,19 +23,7 @@ export async function scheduleReplyReminder(tx: Executor, ctx: AppContext, m: Pi
   const now = ctx.now();
   const runAt = new Date(Date.parse(m.reply_deadline) - REMIND_BEFORE_MS);
   if (runAt <= now) return;
-  await jobs.scheduleJob(tx, {
-    id: randomUUID(),
-    kind: REPLY_REMINDER_KIND,
-    unique_key: `${keyPrefix(m.id)}${m.reply_deadline}`,
-    run_at: runAt.toISOString(),
-    payload: JSON.stringify({ meetingId: m.id, deadline: m.reply_deadline }),
-    status: 'pending',
-    claimed_by: null,
-    claimed_at: null,
-    attempts: 0,
-    last_error: null,
-    created_at: now.toISOString(),
-  });
+  await jobs.queueJob(tx, { kind: REPLY_REMINDER_KIND, key: `${keyPrefix(m.id)}${m.reply_deadline}`, runAt: runAt.toISOString(), payload: { meetingId: m.id, deadline: m.reply_deadline } }, now.toISOString());
 }
 
 export async function cancelReplyReminder(tx: Executor, meetingId: string): Promise<void> {

@@ -228,10 +228,7 @@ export async function dispatchItem(tx: Executor, ctx: AppContext, cal: WorkCalen
     comment: `印发交办单（${numberText}），请于${patch.receipt_due}前签收`, data: JSON.stringify({ kind: 'dispatch', numberText }), at: now.toISOString(),
   });
   // Its own key prefix: deadline reminders are rescheduled under `assignment:<id>:` and must not cancel this one.
-  await jobs.scheduleJob(tx, {
-    id: uuidv7(), kind: 'assignment.remind_receipt', unique_key: `assignment-receipt:${a.id}:${patch.receipt_due}`, run_at: dueAtOf(patch.receipt_due!),
-    payload: JSON.stringify({ assignmentId: a.id, receiptDue: patch.receipt_due }), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: now.toISOString(),
-  });
+  await jobs.queueJob(tx, { kind: 'assignment.remind_receipt', key: `assignment-receipt:${a.id}:${patch.receipt_due}`, runAt: dueAtOf(patch.receipt_due!), payload: { assignmentId: a.id, receiptDue: patch.receipt_due } }, now.toISOString());
   return refreshItem(tx, ctx, cal, config, row);
 }
 
@@ -290,10 +287,7 @@ async function scheduleFeedbackReminder(tx: Executor, ctx: AppContext, cal: Work
   if (due < today || due > cal.addWorkdays(today, 1).date) return;
   if (reportedThisWindow(a)) return;
   const at = now.toISOString();
-  await jobs.scheduleJob(tx, {
-    id: uuidv7(), kind: 'assignment.remind_feedback', unique_key: `assignment:feedback:${a.id}:${due}`, run_at: at,
-    payload: JSON.stringify({ assignmentId: a.id, due }), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: at,
-  });
+  await jobs.queueJob(tx, { kind: 'assignment.remind_feedback', key: `assignment:feedback:${a.id}:${due}`, runAt: at, payload: { assignmentId: a.id, due } }, at);
 }
 
 /** A feedback falls due: a to-do for the lead unit, unless the due date moved or the report came meanwhile. */
@@ -326,7 +320,7 @@ export async function sweepPage(ctx: AppContext, tx: Executor, payload: { after?
   if (page.length === SWEEP_PAGE) {
     const last = page[page.length - 1]!.id;
     const at = ctx.now().toISOString();
-    await jobs.scheduleJob(tx, { id: uuidv7(), kind: 'supervision.sweep', unique_key: `supervision:sweep:${payload.date}:${last}`, run_at: at, payload: JSON.stringify({ date: payload.date, after: last }), status: 'pending', claimed_by: null, claimed_at: null, attempts: 0, last_error: null, created_at: at });
+    await jobs.queueJob(tx, { kind: 'supervision.sweep', key: `supervision:sweep:${payload.date}:${last}`, runAt: at, payload: { date: payload.date, after: last } }, at);
   }
 }
 
