@@ -316,6 +316,8 @@ export interface PetitionTable {
   parent_id: string | null;
   /** 1 once a 复核 decision (or a final refusal) closes the matter for good. */
   is_final: number;
+  /** Cases on a similar matter share one id (the earliest case's); the 群体性 warning groups by it. Null only before a migration's backfill. */
+  matter_id: string | null;
   query_code_hash: string | null;
   /** The earliest unmet deadline (YYYY-MM-DD), for lists and reminders. */
   next_due: string | null;
@@ -373,6 +375,16 @@ export interface PetitionLinkTable {
   similarity: number;
   decided_by: string | null;
   created_at: string;
+}
+
+/** A file attached to a case: the scanned letter (original), evidence, or the handling unit's material (handling). */
+export interface PetitionFileTable {
+  petition_id: string;
+  file_id: string;
+  kind: string;
+  added_by: string;
+  added_by_unit_id: string | null;
+  added_at: string;
 }
 
 export interface PetitionBandTable {
@@ -774,6 +786,7 @@ export interface Database {
   petition_events: PetitionEventTable;
   petition_documents: PetitionDocumentTable;
   petition_links: PetitionLinkTable;
+  petition_files: PetitionFileTable;
   petition_bands: PetitionBandTable;
   meeting_types: MeetingTypeTable;
   meeting_rooms: MeetingRoomTable;

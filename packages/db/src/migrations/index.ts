@@ -9,6 +9,7 @@ import * as supervisionFiguresIndexes from './20261121T1800_supervision_figures_
 import * as petitions from './20261121T1900_petitions.ts';
 import * as petitionFiguresIndexes from './20261121T2000_petition_figures_indexes.ts';
 import * as meetingsCollections from './20261121T2100_meetings_collections.ts';
+import * as petitionMattersFiles from './20261121T2200_petition_matters_files.ts';
 
 /** Every migration, by timestamped name. Never edit one that has been committed; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261121T1900_petitions': petitions,
   '20261121T2000_petition_figures_indexes': petitionFiguresIndexes,
   '20261121T2100_meetings_collections': meetingsCollections,
+  '20261121T2200_petition_matters_files': petitionMattersFiles,
 };
 
 export const migrationProvider: MigrationProvider = {
