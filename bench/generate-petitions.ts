@@ -706,7 +706,8 @@ export async function generatePetitions(ctx: AppContext, handle: DatabaseHandle,
       superior_ref: channel === 'superior' ? `市信访局转〔${year}〕${int(1, 900)}号` : firstOrgan === 'superior' && chance(0.5) ? `市信访局交办〔${year}〕${int(1, 900)}号` : null,
       people_count: peopleCount, petitioner_id: p.id, handling_mode: handlingMode, handling_unit_id: handlingUnit?.id ?? null, handling_received_at: handlingAt === null ? null : iso(handlingAt),
       accused_unit_id: accused?.id ?? null, legal_route: legalRoute, outcome, reply, evaluation, extension_used: extensionUsed, pending_extension_days: pendingExt, parent_id: null,
-      is_final: isFinal, query_code_hash: fromPublic ? piiHash(config, `query:${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`) : null,
+      // The matter as written (the generator knows it); registration finds it by text similarity (matterOf).
+      is_final: isFinal, matter_id: caseIds[(casesOfMatter.get(matter) ?? [])[0] ?? -1] ?? id, query_code_hash: fromPublic ? piiHash(config, `query:${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`) : null,
       next_due: nextDue, received_at: receivedAt, replied_at: repliedAt === null ? null : iso(repliedAt), closed_at: closedAt === null ? null : iso(closedAt),
       created_by: registrar, created_at: iso(createdAt), updated_at: iso(last),
     };

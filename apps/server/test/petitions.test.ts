@@ -156,6 +156,21 @@ const TOPICS = [
   ['噪声扰民', '镇区一家石料厂昼夜生产，破碎机噪声很大，附近居民无法正常休息，请求依法整治。'],
 ] as const;
 const topic = (i: number) => ({ summary: TOPICS[i]![0], content: TOPICS[i]![1] });
+/**
+ * One matter (幸福小区 逾期交房) written five ways by different owners. Each is 0.55–0.58 alike to the first (bigram
+ * Jaccard), below the 0.6 at which a repeat is suggested but above the 0.5 that puts cases on one matter; other
+ * matters score under 0.12 against them, a 物业费 complaint from the same 小区 included.
+ */
+const HOUSING_MATTER = [
+  ['幸福小区开发商逾期交房', '城关镇幸福小区开发商承诺2025年底交房，至今逾期近一年仍未交付，业主多次协商无果，请求政府督促开发商尽快交房。'],
+  ['幸福小区逾期交房问题', '我们是城关镇幸福小区的业主，开发商承诺2025年底交房，现已逾期近一年仍未交付，多次协商无果，请求督促尽快交房。'],
+  ['反映幸福小区开发商逾期未交房', '城关镇幸福小区开发商逾期近一年未交房，业主多次与开发商协商无果，请求政府督促开发商尽快交付房屋。'],
+  ['幸福小区业主要求尽快交房', '城关镇幸福小区开发商原定2025年底交房，已经逾期近一年仍未交付，业主协商多次无果，恳请政府督促开发商尽快交房。'],
+  ['幸福小区开发商逾期交房请求督促', '本人系城关镇幸福小区业主，开发商承诺的交房时间2025年底已过近一年仍未交付，多次协商无果，请求政府督促尽快交房。'],
+] as const;
+const housing = (i: number) => ({ summary: HOUSING_MATTER[i]![0], content: HOUSING_MATTER[i]![1] });
+const FEE_COMPLAINT = { summary: '幸福小区物业费上涨', content: '城关镇幸福小区物业公司未经业主大会同意擅自上涨物业费，请求相关部门依法查处。' };
+
 
 describe(`信访 petitions (${DIALECT})`, () => {
   // ── 1. registration, deadlines, PII ─────────────────────────────────────────
@@ -615,10 +630,10 @@ describe(`信访 petitions (${DIALECT})`, () => {
       const accuser = { name: '孙举报', idNumber: withIdCheckDigit('32010219750505006') };
       const dates = ['2026-11-03', '2026-11-10', '2026-11-17', '2026-11-20', '2026-11-24'];
       for (const [i, date] of dates.entries()) {
-        await w.register(visit(c, { ...topic(i), kind: 'accusation', categoryId: 'cat-09', accusedUnitId: c.office, receivedAt: date, petitioner: i < 3 ? accuser : { name: `群众${i}` } }));
+        await w.register(visit(c, { ...housing(i), kind: 'accusation', categoryId: 'cat-09', accusedUnitId: c.office, receivedAt: date, petitioner: i < 3 ? accuser : { name: `群众${i}` } }));
       }
       const xfBoard = await ok(request(env, 'GET', '/api/petitions/board', { session: w.xf }));
-      assert.deepEqual(xfBoard.groupAlerts.map((g: any) => [g.categoryName, g.count]), [['纪检监察', 5]]);
+      assert.deepEqual(xfBoard.groupAlerts.map((g: any) => [g.categoryNames, g.count]), [[['纪检监察'], 5]]);
       assert.deepEqual(xfBoard.frequentPetitioners.map((f: any) => [f.name, f.visits]), [['孙举报', 3]]);
       const officeBoard = await ok(request(env, 'GET', '/api/petitions/board', { session: w.office }));
       assert.equal(officeBoard.totals.open, 0, 'the office counts none of the cases against it');
@@ -739,24 +754,49 @@ describe(`信访 petitions (${DIALECT})`, () => {
     }));
 
   // ── 6. board ───────────────────────────────────────────────────────────────
-  it('warns of 5 cases of one category from one township within 30 days, and of a petitioner with 3 visits within 30 days', () =>
+  it('warns of 5 cases on one matter (similar texts) from one township within 30 days, and of a petitioner with 3 visits within 30 days', () =>
     world('2026-11-30', async (w) => {
       const { c, env } = w;
       const board = () => ok(request(env, 'GET', '/api/petitions/board', { session: w.xf }));
       let t = 0;
       const reg = (over: Record<string, unknown>) => w.register(visit(c, { ...topic(t++ % TOPICS.length), petitioner: { name: `群众${t}` }, ...over }));
 
-      // 城关镇 × 城乡建设: 4 within the window and one before it → no alert.
-      for (const date of ['2026-11-03', '2026-11-10', '2026-11-17', '2026-11-24']) await reg({ channel: 'letter', receivedAt: date, categoryId: 'cat-01' });
-      await reg({ channel: 'letter', receivedAt: '2026-10-20', categoryId: 'cat-01' });
-      // 河西镇 × 城乡建设: 4 → no alert.
-      for (const date of ['2026-11-05', '2026-11-06', '2026-11-12', '2026-11-13']) await reg({ channel: 'letter', receivedAt: date, categoryId: 'cat-01', townshipId: c.otherTownship });
+      // 城关镇, the 交房 matter: one before the window (it begins the matter), then 4 within it → no alert.
+      const before = await reg({ ...housing(0), channel: 'letter', receivedAt: '2026-10-20' });
+      const within: string[] = [];
+      for (const [i, date] of ['2026-11-03', '2026-11-10', '2026-11-17', '2026-11-24'].entries()) within.push((await reg({ ...housing(i + 1), channel: 'letter', receivedAt: date })).id);
+      // The same 小区's 物业费 and three unrelated matters of the same category and township: a category alone is no matter.
+      await reg({ ...FEE_COMPLAINT, channel: 'letter', receivedAt: '2026-11-05' });
+      for (const date of ['2026-11-06', '2026-11-12', '2026-11-13']) await reg({ channel: 'letter', receivedAt: date });
+      // 河西镇, the same matter 4 times → no alert: each township counts its own.
+      for (const [i, date] of ['2026-11-05', '2026-11-06', '2026-11-12', '2026-11-13'].entries()) await reg({ ...housing(i), channel: 'letter', receivedAt: date, townshipId: c.otherTownship });
       let b = await board();
       assert.deepEqual(b.groupAlerts, []);
-      // The 5th in the window → one alert with count 5, since the earliest.
-      await reg({ channel: 'letter', receivedAt: '2026-11-27', categoryId: 'cat-01' });
+
+      // The 5th within the window → one alert with count 5, since the earliest, named after the matter's first case there.
+      const fifth = (await reg({ ...housing(0), channel: 'letter', receivedAt: '2026-11-27', categoryId: 'cat-02' })).id;
       b = await board();
-      assert.deepEqual(b.groupAlerts, [{ townshipId: c.township, townshipName: '城关镇', categoryId: 'cat-01', categoryName: '城乡建设', count: 5, since: '2026-11-03' }]);
+      assert.deepEqual(b.groupAlerts, [{
+        townshipId: c.township, townshipName: '城关镇', matterId: before.id, summary: HOUSING_MATTER[1][0], categoryNames: ['城乡建设', '劳动和社会保障'],
+        count: 5, since: '2026-11-03', caseIds: [...within, fifth],
+      }]);
+      // The drill-down lists exactly those cases.
+      const drill = await w.list(w.xf, `matterId=${before.id}&townshipId=${c.township}&from=2026-11-03`);
+      assert.deepEqual(drill.items.map((x: any) => x.id).sort(), [...within, fifth].sort());
+
+      // A case worded quite differently starts a matter of its own; the clerk links it to one of the matter's cases
+      // (the same person wrote both), and it joins the matter: the alert counts 6.
+      const owner = { name: '钱业主', idNumber: withIdCheckDigit('32010219800303003') };
+      const ownersFirst = (await reg({ ...housing(2), channel: 'letter', receivedAt: '2026-11-25', petitioner: owner })).id;
+      b = await board();
+      assert.equal(b.groupAlerts[0].count, 6);
+      const terse = await reg({ summary: '房子到底什么时候给', content: '等了快一年了，钥匙还没拿到，孩子上学都成问题。', receivedAt: '2026-11-28', petitioner: owner });
+      assert.deepEqual(terse.matches.map((m: any) => [m.id, m.reason]), [[ownersFirst, 'same_person']]);
+      assert.equal((await board()).groupAlerts[0].count, 6, 'not similar enough to join by itself');
+      await ok(request(env, 'POST', `/api/petitions/${terse.id}/matches/${ownersFirst}`, { session: w.xf, body: { decision: 'link' } }));
+      b = await board();
+      assert.deepEqual([b.groupAlerts.length, b.groupAlerts[0].matterId, b.groupAlerts[0].count, b.groupAlerts[0].caseIds.at(-1)], [1, before.id, 7, terse.id]);
+      assert.equal((await w.list(w.xf, `matterId=${before.id}&townshipId=${c.otherTownship}`)).total, 4, '河西镇\'s cases are on the same matter, counted apart');
 
       // Visits: 张三 2 in the window (and one before it), 李四 3.
       const zhang = { name: '张三', idNumber: withIdCheckDigit('32010219700101011') };

@@ -40,6 +40,7 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_READ_ONLY: { status: 409, message: '当前环节不能修改文稿' },
   PETITION_FINAL: { status: 409, message: '该信访人以同一事实和理由提出的信访事项已经复核终结，不再受理' },
   PETITION_LIMIT_PASSED: { status: 409, message: '已超过规定时限，不能再办理此步骤' },
+  PETITION_EDIT_LOCKED: { status: 409, message: '该信访事项当前不能修改登记内容或附件' },
   DOCUMENT_UNRESOLVED_ERRORS: { status: 409, message: '文稿仍有未解决的错误，核稿通过须填写理由' },
   DOCUMENT_PRINCIPAL_REQUIRED: { status: 400, message: '上行文和重要公文须由主要负责人签发' },
   DOCUMENT_TOP_SECRET_NO_DOWNLOAD: { status: 403, message: '绝密公文只能在系统内阅读，不能下载、打印或复制' },

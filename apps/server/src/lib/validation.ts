@@ -32,7 +32,7 @@ export const FIELD_LABELS: Record<string, string> = {
   superiorRef: '上级转送交办文号', petitioner: '信访人', representatives: '代表', present: '到场人员', peopleCount: '来访人数',
   accusedUnitId: '被反映单位', idNumber: '身份证号', phone: '联系电话', address: '住址', handlingMode: '办理方式', handlingUnitId: '承办单位',
   legalRoute: '法定途径', outcome: '处理意见', evaluation: '评价', personId: '人员', field: '字段', decision: '处理', queryCode: '查询码',
-  dayMode: '期限计算方式', similarityThreshold: '相似度阈值', groupMinCases: '群体性预警件数', groupWindowDays: '群体性预警天数',
+  dayMode: '期限计算方式', similarityThreshold: '相似度阈值', groupSimilarity: '同一事项相似度', matterId: '事项', groupMinCases: '群体性预警件数', groupWindowDays: '群体性预警天数',
   frequentVisits: '重复来访次数',
   fields: '表单字段', unitIds: '征集单位', meetingId: '关联会议', data: '填报内容', description: '说明', mode: '汇总方式',
   typeId: '会议类型', roomId: '会议室', location: '会议地点', startsAt: '开始时间', endsAt: '结束时间', hostId: '主持人', notice: '会议通知',

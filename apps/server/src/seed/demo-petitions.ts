@@ -13,7 +13,9 @@ function demoIdNumber(first17: string): string {
 /**
  * A few petitions so the demo's 信访 registers are not empty: a visit about unpaid wages accepted and
  * transferred to 城关镇, a letter about a bus route awaiting acceptance, and a second visit by the first
- * petitioner that the repeat check catches. Through the real services, as users would produce them.
+ * petitioner that the repeat check catches; and five villagers of 河西镇 on one matter (a chemical plant's smell at
+ * night), written each in their own words, which the board raises as a 群体性预警. Through the real services, as
+ * users would produce them.
  */
 export async function seedDemoPetitions(ctx: AppContext): Promise<void> {
   const clerk = await seedActor(ctx, 'xinfangju');
@@ -35,4 +37,18 @@ export async function seedDemoPetitions(ctx: AppContext): Promise<void> {
     channel: 'visit', kind: 'appeal', summary: '再次反映工地拖欠工资问题', content: `${wages}至今仍未解决。`, townshipId: chengguan.id, categoryId: 'cat-02', firstOrgan: 'none', receivedAt: today,
     petitioner: { name: '张某某', phone: '138 0000 0001' }, peopleCount: 1,
   });
+  const smell: [string, string, string][] = [
+    ['王某某', '反映河西工业园化工厂夜间排放刺鼻气味', '河西镇工业园区一家化工厂近一个月经常在夜间排放刺鼻气味，附近村民晚上无法开窗睡觉，老人孩子咳嗽不止，请求环保部门查处。'],
+    ['赵某某', '河西工业园化工厂夜间排放异味扰民', '河西镇工业园区的化工厂近一个月经常夜间排放刺鼻气味，周边村民无法开窗睡觉，孩子咳嗽不止，请求环保部门尽快查处。'],
+    ['孙某某', '化工厂夜间排放刺鼻气味请求查处', '河西镇工业园区化工厂近一个月经常在夜间排放刺鼻气味，附近村民晚上无法开窗睡觉，请求环保部门依法查处。'],
+    ['周某某', '工业园区化工厂排放气味影响村民生活', '河西镇工业园区化工厂近一个月夜间排放刺鼻气味，附近村民无法开窗睡觉，老人咳嗽不止，请求环保部门查处并公开结果。'],
+    ['吴某某', '再次反映河西工业园化工厂夜间排气', '河西镇工业园区化工厂夜间排放刺鼻气味已近一个月，村民晚上无法开窗睡觉，老人孩子咳嗽，请求环保部门尽快查处。'],
+  ];
+  for (const [i, [name, summary, content]] of smell.entries()) {
+    const receivedAt = new Date(Date.parse(`${today}T00:00:00Z`) - (smell.length - 1 - i) * 2 * 86_400_000).toISOString().slice(0, 10);
+    await registerPetition(ctx, clerk, {
+      channel: i % 2 ? 'phone' : 'letter', kind: 'appeal', summary, content, townshipId: hexi.id, village: '河西村', categoryId: 'cat-05', firstOrgan: 'none', receivedAt,
+      petitioner: { name, phone: `1380000001${i}` },
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BANDS, bandKeys, bigrams, jaccard, normaliseText, similarity } from './similarity.ts';
+import { BANDS, bandKeys, bigrams, jaccard, matterOf, normaliseText, similarity } from './similarity.ts';
 
 const NEAR_A = '某某村拆迁补偿款至今未发放，要求尽快发放';
 const NEAR_B = '要求尽快发放某某村拆迁补偿款，至今仍未发放';
@@ -145,5 +145,37 @@ describe('bandKeys', () => {
       assert.ok(similarity(a, b) < 0.1, `${a} / ${b}: ${similarity(a, b)}`);
       assert.equal(shared(bandKeys(a), bandKeys(b)), 0, `${a} / ${b}`);
     }
+  });
+});
+
+describe('matterOf', () => {
+  const scored = [
+    { id: 'a', matterId: 'm1', similarity: 0.5 },
+    { id: 'b', matterId: null, similarity: 0.72 },
+    { id: 'c', matterId: 'm3', similarity: 0.49 },
+  ];
+
+  it('should join the matter of the most similar case at or above the threshold', () => {
+    assert.equal(matterOf('new', scored, 0.5), 'b', 'b has no matter yet, so b itself starts it');
+    assert.equal(matterOf('new', scored.slice(0, 1).concat(scored.slice(2)), 0.5), 'm1', 'exactly at the threshold joins');
+  });
+
+  it('should start a matter of its own when nothing reaches the threshold', () => {
+    assert.equal(matterOf('new', scored, 0.73), 'new');
+    assert.equal(matterOf('new', [], 0.5), 'new');
+  });
+
+  it('should never join itself', () => {
+    assert.equal(matterOf('b', scored, 0.6), 'b');
+    assert.equal(matterOf('b', scored, 0.5), 'm1');
+  });
+
+  it('should keep the first of equally similar cases', () => {
+    assert.equal(matterOf('new', [{ id: 'x', matterId: 'mx', similarity: 0.8 }, { id: 'y', matterId: 'my', similarity: 0.8 }], 0.5), 'mx');
+  });
+
+  it('should put a reworded complaint in the same matter and another matter of the same village apart, at the default 0.5', () => {
+    assert.equal(matterOf('B', [{ id: 'A', matterId: 'A', similarity: similarity(NEAR_A, NEAR_B) }], 0.5), 'A');
+    assert.equal(matterOf('O', [{ id: 'A', matterId: 'A', similarity: similarity(NEAR_A, SAME_VILLAGE_OTHER_MATTER) }], 0.5), 'O');
   });
 });

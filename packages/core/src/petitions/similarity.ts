@@ -66,3 +66,13 @@ export function bandKeys(text: string): string[] {
   }
   return keys;
 }
+
+/**
+ * The matter a case belongs to, for the 群体性 warning: that of its most similar other case when the two texts
+ * are at least `threshold` alike (ties go to the earlier-listed case), otherwise a matter of its own.
+ */
+export function matterOf(ownId: string, scored: readonly { id: string; matterId: string | null; similarity: number }[], threshold: number): string {
+  let best: { id: string; matterId: string | null; similarity: number } | undefined;
+  for (const s of scored) if (s.id !== ownId && s.similarity >= threshold && (!best || s.similarity > best.similarity)) best = s;
+  return best ? (best.matterId ?? best.id) : ownId;
+}

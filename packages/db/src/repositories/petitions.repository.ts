@@ -2,7 +2,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../database.ts';
 import type { Database as DB } from '../schema.ts';
-import type { PetitionDeadlineTable, PetitionerTable, PetitionEventTable, PetitionLinkTable, PetitionTable } from '../schema.ts';
+import type { PetitionDeadlineTable, PetitionerTable, PetitionEventTable, PetitionFileTable, PetitionLinkTable, PetitionTable } from '../schema.ts';
 import { containsText, inChunks, isPostgres, offsetOf, type Page } from './helpers.ts';
 
 export const OPEN_PETITION_STATES = ['registered', 'handling', 'extension_requested', 'replied', 'review', 'review_decided', 'recheck'];
@@ -132,7 +132,7 @@ export function casesBrief(db: Executor, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('petitions')
-    .select(['id', 'serial_year', 'serial_no', 'summary', 'content', 'received_at', 'state', 'is_final', 'petitioner_id', 'kind', 'accused_unit_id'])
+    .select(['id', 'serial_year', 'serial_no', 'summary', 'content', 'received_at', 'state', 'is_final', 'petitioner_id', 'kind', 'accused_unit_id', 'matter_id'])
     .where('id', 'in', ids)
     .execute();
 }
@@ -185,6 +185,7 @@ export interface PetitionFilter {
   dueBetween?: [string, string];
   group?: boolean;
   skipLevel?: boolean;
+  matterId?: string;
   q?: string;
   from?: string;
   to?: string;
@@ -212,6 +213,7 @@ function scoped(db: Executor, scope: PetitionScope, f: PetitionFilter) {
   if (f.dueBetween) q = q.where('petitions.state', 'in', OPEN_PETITION_STATES).where('petitions.next_due', '>=', f.dueBetween[0]).where('petitions.next_due', '<=', f.dueBetween[1]);
   if (f.group) q = q.where('petitions.people_count', '>', 1);
   if (f.skipLevel) q = q.where('petitions.skip_level', '=', 1);
+  if (f.matterId) q = q.where('petitions.matter_id', '=', f.matterId);
   if (f.from) q = q.where('petitions.received_at', '>=', f.from);
   if (f.to) q = q.where('petitions.received_at', '<=', f.to);
   if (f.petitionerIds) q = q.where('petitions.petitioner_id', 'in', f.petitionerIds.length ? f.petitionerIds : ['-']);
@@ -301,16 +303,48 @@ function withoutAccusationsOf<Q extends SelectQueryBuilder<DB, 'petitions', obje
   return q.where((eb) => eb.or([eb('petitions.kind', '!=', 'accusation'), eb('petitions.accused_unit_id', 'is', null), eb('petitions.accused_unit_id', '!=', unitId)])) as Q;
 }
 
-/** Group warning: K or more cases of one category from one township received since `since`. */
+/**
+ * Group warning: K or more cases on one matter (cases whose texts were found similar share a matter id) from one
+ * township received since `since`, with the cases of each, earliest first.
+ */
 export async function groupClusters(db: Executor, since: string, minCases: number, hideAccusedUnitId: string | null) {
-  const rows = await withoutAccusationsOf(db.selectFrom('petitions'), hideAccusedUnitId)
-    .select(['township_id', 'category_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('received_at').as('first')])
+  const groups = await withoutAccusationsOf(db.selectFrom('petitions'), hideAccusedUnitId)
+    .select(['township_id', 'matter_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('received_at', '>=', since)
-    .groupBy(['township_id', 'category_id'])
+    .groupBy(['township_id', 'matter_id'])
     .having((eb) => eb.fn.countAll(), '>=', minCases)
-    .orderBy('n', 'desc')
     .execute();
-  return rows.map((r) => ({ townshipId: r.township_id, categoryId: r.category_id, n: Number(r.n), first: String(r.first) }));
+  if (!groups.length) return [];
+  const cases = await withoutAccusationsOf(db.selectFrom('petitions'), hideAccusedUnitId)
+    .select(['id', 'township_id', 'matter_id', 'summary', 'category_id', 'received_at', 'serial_year', 'serial_no'])
+    .where('received_at', '>=', since)
+    .where('matter_id', 'in', [...new Set(groups.map((g) => g.matter_id ?? '-'))])
+    .orderBy('received_at')
+    .orderBy('serial_year')
+    .orderBy('serial_no')
+    .execute();
+  return groups
+    .map((g) => {
+      const mine = cases.filter((c) => c.township_id === g.township_id && c.matter_id === g.matter_id);
+      return { townshipId: g.township_id, matterId: g.matter_id ?? '', n: Number(g.n), first: mine[0]?.received_at ?? since, summary: mine[0]?.summary ?? '', categoryIds: [...new Set(mine.map((c) => c.category_id))], caseIds: mine.map((c) => c.id) };
+    })
+    .sort((a, b) => b.n - a.n || a.first.localeCompare(b.first));
+}
+
+/** Moves every case of one matter into another (the clerk linked two cases as the same matter). */
+export async function mergeMatters(db: Executor, from: string, into: string) {
+  if (from === into) return;
+  await db.updateTable('petitions').set({ matter_id: into }).where('matter_id', '=', from).execute();
+}
+/** Whether other cases belong to the matter this case started. */
+export async function matterHasOthers(db: Executor, petitionId: string) {
+  const r = await db.selectFrom('petitions').select('id').where('matter_id', '=', petitionId).where('id', '!=', petitionId).limit(1).executeTakeFirst();
+  return !!r;
+}
+/** Replaces a case's similarity bands (its text changed). */
+export async function replaceBands(db: Executor, petitionId: string, bands: readonly string[]) {
+  await db.deleteFrom('petition_bands').where('petition_id', '=', petitionId).execute();
+  await insertBands(db, petitionId, bands);
 }
 
 /** Petitioners with `min` or more visits (来访) since `since`. */
@@ -340,4 +374,40 @@ export async function openTotals(db: Executor, scope: PetitionScope, today: stri
     ])
     .executeTakeFirstOrThrow();
   return { open: Number(r.open), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0), group: Number(r.grp ?? 0), skipLevel: Number(r.skip ?? 0) };
+}
+
+// ── files on a case ─────────────────────────────────────────────────────────────
+
+/** A case's files with who added them (name and unit), oldest first. */
+export function filesOfPetition(db: Executor, petitionId: string) {
+  return db
+    .selectFrom('petition_files')
+    .innerJoin('files', 'files.id', 'petition_files.file_id')
+    .leftJoin('users', 'users.id', 'petition_files.added_by')
+    .leftJoin('units', 'units.id', 'petition_files.added_by_unit_id')
+    .leftJoin('file_links', (j) => j.onRef('file_links.file_id', '=', 'petition_files.file_id').on('file_links.entity_type', '=', 'petition').onRef('file_links.entity_id', '=', 'petition_files.petition_id'))
+    .select(['files.id', 'files.name', 'files.size', 'petition_files.kind', 'petition_files.added_by', 'petition_files.added_at', 'users.display_name as added_by_name', 'units.name as added_by_unit_name', 'units.short_name as added_by_unit_short_name'])
+    .where('petition_files.petition_id', '=', petitionId)
+    .orderBy('petition_files.added_at')
+    // Within one instant, in the order attached: the attach event's id is time-ordered; files given at registration have none and come first.
+    .orderBy(sql`coalesce(file_links.event_id, '')`)
+    .orderBy('files.id')
+    .execute();
+}
+export function getPetitionFile(db: Executor, petitionId: string, fileId: string) {
+  return db.selectFrom('petition_files').selectAll().where('petition_id', '=', petitionId).where('file_id', '=', fileId).executeTakeFirst();
+}
+/** Attaches files to a case, with the `file_links` rows through which the files module finds the case a file belongs to. */
+export async function addPetitionFiles(db: Executor, rows: (PetitionFileTable & { event_id: string | null })[]) {
+  if (!rows.length) return;
+  await db.insertInto('petition_files').values(rows.map(({ event_id: _eventId, ...row }) => row)).execute();
+  await db
+    .insertInto('file_links')
+    .values(rows.map((r) => ({ file_id: r.file_id, entity_type: 'petition', entity_id: r.petition_id, event_id: r.event_id, created_at: r.added_at })))
+    .execute();
+}
+/** Takes a file off a case, and its `file_links` row with it. */
+export async function removePetitionFile(db: Executor, petitionId: string, fileId: string) {
+  await db.deleteFrom('petition_files').where('petition_id', '=', petitionId).where('file_id', '=', fileId).execute();
+  await db.deleteFrom('file_links').where('file_id', '=', fileId).where('entity_type', '=', 'petition').where('entity_id', '=', petitionId).execute();
 }

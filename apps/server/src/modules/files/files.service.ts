@@ -8,6 +8,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { TooLarge } from '../../lib/file-store.ts';
 import { canReadAssignment } from '../assignments/assignments.service.ts';
 import { canDownloadDocumentFile } from '../documents/documents.service.ts';
+import { canReadPetition } from '../petitions/petitions.files.ts';
 
 /** Stores an upload (streamed, size-limited, fsynced) and records who uploaded it. */
 export async function uploadFile(ctx: AppContext, actor: Actor, part: MultipartFile | undefined, maxMb: number) {
@@ -57,6 +58,8 @@ export async function openFileForDownload(ctx: AppContext, actor: Actor, id: str
         const a = await assignments.getAssignmentRow(ctx.db, link.entity_id);
         if (a && (await canReadAssignment(ctx.db, actor, a))) allowed = true;
       }
+      // A 检举控告's files never reach its accused unit: the case's own read rule decides.
+      if (link.entity_type === 'petition' && (await canReadPetition(ctx.db, actor, link.entity_id))) allowed = true;
       if (allowed) break;
     }
   }

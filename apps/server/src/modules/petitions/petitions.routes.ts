@@ -5,12 +5,14 @@ import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../app.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import {
-  ActionBody, ActionParams, CategoryBody, CategoryPatch, ConfigBody, DocParams, ExportQuery, IdParams, ListQuery, MatchBody, MatchParams,
+  ActionBody, ActionParams, AttachFileBody, CategoryBody, CategoryPatch, ConfigBody, DocParams, EditBody, ExportQuery, FileParams, IdParams, ListQuery, MatchBody, MatchParams,
   PublicEvaluateBody, PublicQueryBody, PublicSubmitBody, RegisterBody, ReportQuery, RevealBody, StatsQuery,
 } from './petitions.schemas.ts';
 import {
   actOnPetition, addCategory, decideMatch, documentDocx, getConfig, getPetitionDetail, listCategories, listPetitions, MODULE, putConfig, registerPetition, revealPii, updateCategory,
 } from './petitions.service.ts';
+import { editPetition } from './petitions.edit.ts';
+import { attachPetitionFile, removePetitionFile } from './petitions.files.ts';
 import { board, monthlyReportDocx, monthlyReportXlsx, stats } from './petitions.stats.ts';
 import { publicCategories, publicEvaluate, publicQuery, publicSubmit, publicUnits } from './petitions.public.ts';
 
@@ -56,6 +58,9 @@ export const petitionRoutes = (ctx: AppContext) => async (root: FastifyInstance)
   });
   app.post('/', { schema: { tags, summary: '信访登记', body: RegisterBody } }, (req) => registerPetition(ctx, actorOf(req), req.body));
   app.get('/:id', { schema: { tags, summary: '信访事项详情', params: IdParams } }, (req) => getPetitionDetail(ctx, actorOf(req), req.params.id));
+  app.patch('/:id', { schema: { tags, summary: '修改登记', params: IdParams, body: EditBody } }, (req) => editPetition(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/:id/files', { schema: { tags, summary: '添加附件（先经 POST /api/files 上传）', params: IdParams, body: AttachFileBody } }, (req) => attachPetitionFile(ctx, actorOf(req), req.params.id, req.body));
+  app.delete('/:id/files/:fileId', { schema: { tags, summary: '删除附件', params: FileParams } }, (req) => removePetitionFile(ctx, actorOf(req), req.params.id, req.params.fileId));
   app.post('/:id/reveal', { schema: { tags, summary: '查看完整证件号或电话（留痕）', params: IdParams, body: RevealBody } }, (req) => revealPii(ctx, actorOf(req), req.params.id, req.body));
   app.post('/:id/matches/:matchId', { schema: { tags, summary: '疑似重复件：关联或排除', params: MatchParams, body: MatchBody } }, (req) => decideMatch(ctx, actorOf(req), req.params.id, req.params.matchId, req.body.decision));
   app.post('/:id/actions/:action', { schema: { tags, summary: '办理信访事项', params: ActionParams, body: ActionBody } }, (req) => actOnPetition(ctx, actorOf(req), req.params.id, req.params.action, req.body ?? {}));

@@ -30,8 +30,31 @@ export const RegisterBody = z.strictObject({
   present: z.array(Person).max(50).optional(),
   peopleCount: z.number().int().min(1).max(10000).optional(),
   accusedUnitId: idString.optional(),
+  /** The caller's own uploads (POST /api/files), attached as 来信原件. */
+  fileIds: z.array(idString).max(20).optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
+
+/** 修改登记: every field optional; `reason` is checked by the service so its message names 修改原因. */
+export const EditBody = z.strictObject({
+  reason: z.string().max(2000).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  kind: z.enum(KINDS).optional(),
+  receivedAt: dateString.optional(),
+  accusedUnitId: idString.nullable().optional(),
+  superiorRef: z.string().trim().max(100).nullable().optional(),
+  summary: z.string().trim().min(1).max(200).optional(),
+  content: z.string().trim().min(1).max(20000).optional(),
+  townshipId: idString.optional(),
+  village: z.string().trim().max(100).nullable().optional(),
+  categoryId: idString.optional(),
+  firstOrgan: z.enum(['this_level', 'superior', 'higher', 'none']).optional(),
+});
+export type EditBody = z.infer<typeof EditBody>;
+export const PETITION_FILE_KINDS = ['original', 'evidence', 'handling'] as const;
+export const AttachFileBody = z.strictObject({ fileId: idString, kind: z.enum(PETITION_FILE_KINDS) });
+export type AttachFileBody = z.infer<typeof AttachFileBody>;
+export const FileParams = z.strictObject({ id: idString, fileId: idString });
 
 export const ListQuery = z.strictObject({
   state: z.enum(STATES).optional(),
@@ -40,6 +63,7 @@ export const ListQuery = z.strictObject({
   townshipId: idString.optional(),
   categoryId: idString.optional(),
   handlingUnitId: idString.optional(),
+  matterId: idString.optional(),
   flag: z.enum(['overdue', 'due_soon', 'group', 'skip_level']).optional(),
   q: z.string().trim().max(100).optional(),
   idNumber: z.string().trim().max(30).optional(),
@@ -80,6 +104,7 @@ export const CategoryPatch = z.strictObject({ name: z.string().trim().min(1).max
 export const ConfigBody = z.strictObject({
   dayMode: z.enum(['calendar', 'workdays']),
   similarityThreshold: z.number().min(0.3).max(0.95),
+  groupSimilarity: z.number().min(0.3).max(0.95).default(0.5),
   groupMinCases: z.number().int().min(2).max(100),
   groupWindowDays: z.number().int().min(1).max(365),
   frequentVisits: z.number().int().min(2).max(100),

@@ -17,6 +17,7 @@ import {
   isValidPhone,
   jaccard,
   limitDeadline,
+  matterOf,
   LIMITS,
   maskIdNumber,
   maskPhone,
@@ -35,6 +36,8 @@ import { closeTodos, openTodos } from '../inbox/inbox.service.ts';
 import { scheduleDeadlineReminders } from '../../jobs/deadline-reminders.ts';
 import { createAssignment, overseesAll } from '../assignments/assignments.service.ts';
 import type { ActionBody, ListQuery, PersonInput, PetitionConfig, RegisterBody } from './petitions.schemas.ts';
+import { EDIT_EVENT_LABELS, editableOf } from './petitions.edit.ts';
+import { attachOnRegistration, filesOfCase } from './petitions.files.ts';
 
 export const MODULE = 'petition';
 
@@ -46,6 +49,8 @@ export function petitionsChanged(): void {
 }
 const OPEN = new Set(repo.OPEN_PETITION_STATES);
 const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, field);
+/** Townships and units as a register writes them: 河西镇, 县住建局 (the short name), not the committee's full title. */
+export const unitLabel = (u: { name: string; short_name: string | null }) => u.short_name || u.name;
 export const serialText = (p: Pick<PetitionRow, 'serial_year' | 'serial_no'>) => `信〔${p.serial_year}〕${p.serial_no}号`;
 
 export const CHANNEL_LABELS: Record<string, string> = { online: '网上信访', letter: '来信', visit: '来访', phone: '电话', fax: '传真', leader_mailbox: '领导信箱', superior: '上级转送交办' };
@@ -54,7 +59,7 @@ const DEADLINE_LABELS: Record<string, string> = Object.fromEntries(Object.entrie
 const stateLabel = (s: string) => petitionWorkflow.states[s as keyof typeof petitionWorkflow.states]?.label ?? s;
 
 const CONFIG_KEY = 'petitions.config';
-export const DEFAULT_CONFIG: PetitionConfig = { dayMode: 'calendar', similarityThreshold: 0.6, groupMinCases: 5, groupWindowDays: 30, frequentVisits: 3, frequentWindowDays: 30 };
+export const DEFAULT_CONFIG: PetitionConfig = { dayMode: 'calendar', similarityThreshold: 0.6, groupSimilarity: 0.5, groupMinCases: 5, groupWindowDays: 30, frequentVisits: 3, frequentWindowDays: 30 };
 
 export async function petitionConfig(db: Executor): Promise<PetitionConfig> {
   const s = await settingsRepo.getSettings(db);
@@ -194,23 +199,60 @@ export interface Match {
   dismissed: boolean;
 }
 
-/** Earlier cases by the same person (keyed hash) or with similar text (MinHash bands, then exact Jaccard). */
-export async function findMatches(db: Executor, text: string, petitionerId: string, excludeId: string, threshold: number): Promise<Match[]> {
+interface Scored {
+  id: string;
+  matterId: string | null;
+  similarity: number;
+  receivedAt: string;
+}
+
+/**
+ * Other cases by the same person (keyed hash) or with similar text (MinHash bands, then exact Jaccard): the matches
+ * shown to the clerk (at or above `threshold`, or the same person), and every candidate's score, from which the
+ * case's matter for the group warning is chosen.
+ */
+async function scoreCandidates(db: Executor, text: string, petitionerId: string, excludeId: string, threshold: number): Promise<{ matches: Match[]; scored: Scored[] }> {
   const [byBand, byPerson] = await Promise.all([repo.bandCandidates(db, bandKeys(text), excludeId, 200), repo.casesOfPetitioner(db, petitionerId, excludeId, 200)]);
   const briefs = await repo.casesBrief(db, [...new Set([...byBand, ...byPerson])]);
   const mine = bigrams(text);
   const person = new Set(byPerson);
-  const out: Match[] = [];
+  const matches: Match[] = [];
+  const scored: Scored[] = [];
   for (const b of briefs) {
     const s = Math.round(jaccard(mine, bigrams(`${b.summary}${b.content}`)) * 1000) / 1000;
+    scored.push({ id: b.id, matterId: b.matter_id, similarity: s, receivedAt: b.received_at });
     const similar = s >= threshold;
     if (!similar && !person.has(b.id)) continue;
-    out.push({
+    matches.push({
       id: b.id, serial: serialText(b), summary: b.summary, receivedAt: b.received_at, similarity: s, state: b.state, final: b.is_final === 1, dismissed: false,
       reason: similar && person.has(b.id) ? 'both' : similar ? 'similar_content' : 'same_person',
     });
   }
-  return out.sort((a, b) => b.similarity - a.similarity || b.receivedAt.localeCompare(a.receivedAt)).slice(0, 20);
+  // Earliest first among equals, so a matter is named after the case that began it.
+  scored.sort((a, b) => b.similarity - a.similarity || a.receivedAt.localeCompare(b.receivedAt));
+  return { matches: matches.sort((a, b) => b.similarity - a.similarity || b.receivedAt.localeCompare(a.receivedAt)).slice(0, 20), scored };
+}
+
+/** Earlier cases by the same person or with similar text, most similar first (at most 20). */
+export async function findMatches(db: Executor, text: string, petitionerId: string, excludeId: string, threshold: number): Promise<Match[]> {
+  return (await scoreCandidates(db, text, petitionerId, excludeId, threshold)).matches;
+}
+
+/**
+ * A case's text changed (修改登记): its similarity bands are rebuilt, matching runs again (new candidates are added
+ * as undecided matches; those already linked or dismissed stay as decided), and its matter is chosen again unless
+ * other cases already belong to the matter it began.
+ */
+export async function refreshMatching(tx: Executor, ctx: AppContext, c: { id: string; petitionerId: string; text: string; at: string }): Promise<Match[]> {
+  const config = await petitionConfig(tx);
+  const { matches, scored } = await scoreCandidates(tx, c.text, c.petitionerId, c.id, config.similarityThreshold);
+  await repo.replaceBands(tx, c.id, bandKeys(c.text));
+  const known = new Set((await repo.linksOf(tx, c.id)).map((l) => l.other_id));
+  const fresh = matches.filter((m) => !known.has(m.id));
+  if (fresh.length) await repo.upsertLinks(tx, fresh.map((m) => ({ petition_id: c.id, other_id: m.id, relation: 'match', reason: m.reason, similarity: m.similarity, decided_by: null, created_at: c.at })));
+  if (!(await repo.matterHasOthers(tx, c.id))) await repo.updatePetition(tx, c.id, { matter_id: matterOf(c.id, scored, config.groupSimilarity) });
+  petitionsChanged();
+  return fresh;
 }
 
 // ── registration ──────────────────────────────────────────────────────────────
@@ -250,7 +292,8 @@ export async function registerPetition(ctx: AppContext, actor: Actor | null, bod
     for (const [i, r] of reps.entries()) repIds.push((await personOf(tx, ctx, r, `representatives.${i}`, at)).id);
     const presentIds: string[] = [];
     for (const [i, r] of (body.present ?? []).entries()) presentIds.push((await personOf(tx, ctx, r, `present.${i}`, at)).id);
-    matches = await findMatches(tx, text, main.id, id, config.similarityThreshold);
+    const found = await scoreCandidates(tx, text, main.id, id, config.similarityThreshold);
+    matches = found.matches;
     // 第36条: after 复核 the same facts and reasons are not accepted again.
     const final = matches.find((m) => m.final && m.similarity >= config.similarityThreshold && (m.reason === 'both' || m.reason === 'similar_content'));
     if (final && (final.reason === 'both' || (await repo.casesOfPetitioner(tx, main.id, id, 500)).includes(final.id))) {
@@ -262,7 +305,7 @@ export async function registerPetition(ctx: AppContext, actor: Actor | null, bod
       township_id: township.id, village: body.village ?? null, category_id: category.id, first_organ: body.firstOrgan, skip_level: body.firstOrgan === 'higher' ? 1 : 0,
       superior_ref: body.superiorRef ?? null, people_count: peopleCount, petitioner_id: main.id, handling_mode: null, handling_unit_id: null, handling_received_at: null,
       accused_unit_id: body.accusedUnitId ?? null, legal_route: null, outcome: null, reply: null, evaluation: null, extension_used: 0, pending_extension_days: null, parent_id: null,
-      is_final: 0, query_code_hash: opts.queryCodeHash ?? null, next_due: null, received_at: receivedAt, replied_at: null, closed_at: null, created_by: actor?.id ?? null, created_at: at, updated_at: at,
+      is_final: 0, matter_id: matterOf(id, found.scored, config.groupSimilarity), query_code_hash: opts.queryCodeHash ?? null, next_due: null, received_at: receivedAt, replied_at: null, closed_at: null, created_by: actor?.id ?? null, created_at: at, updated_at: at,
     };
     await repo.insertPetition(tx, row);
     await repo.insertPeople(tx, [
@@ -271,6 +314,7 @@ export async function registerPetition(ctx: AppContext, actor: Actor | null, bod
       ...presentIds.filter((r) => r !== main.id && !repIds.includes(r)).map((r, i) => ({ petition_id: id, petitioner_id: r, role: 'present', seq: i + 1 })),
     ]);
     await repo.insertBands(tx, id, bandKeys(text));
+    if (actor && body.fileIds?.length) await attachOnRegistration(tx, ctx, actor, id, body.fileIds, at);
     await setDeadline(tx, cal, config, row, 'register', receivedAt);
     await setDeadline(tx, cal, config, row, 'notice', receivedAt);
     await refreshNextDue(tx, ctx, cal, id);
@@ -317,7 +361,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListQuery)
       state: q.state, kind: q.kind, channel: q.channel, townshipId: q.townshipId, categoryId: q.categoryId, handlingUnitId: q.handlingUnitId, q: q.q, from: q.from, to: q.to, petitionerIds,
       overdueBefore: q.flag === 'overdue' ? today : undefined,
       dueBetween: q.flag === 'due_soon' ? [today, cal.addWorkdays(today, 3).date] : undefined,
-      group: q.flag === 'group', skipLevel: q.flag === 'skip_level',
+      group: q.flag === 'group', skipLevel: q.flag === 'skip_level', matterId: q.matterId,
     },
     q,
   );
@@ -334,7 +378,7 @@ async function toSummaries(ctx: AppContext, rows: ListRow[]) {
     repo.categories(ctx.db),
     units.getUnitsByIds(ctx.db, [...new Set(rows.flatMap((r) => [r.township_id, r.handling_unit_id].filter((x): x is string => !!x)))]),
   ]);
-  const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
+  const unitName = new Map(unitRows.map((u) => [u.id, unitLabel(u)]));
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   return rows.map((p) => {
     const mine = deadlines.filter((d) => d.petition_id === p.id).map((d) => toDeadline(cal, today, d));
@@ -379,6 +423,7 @@ export async function getPetitionDetail(ctx: AppContext, actor: Actor, id: strin
   // A linked 检举控告 case stays hidden from its accused unit here too.
   const visibleLinks = links.filter((l) => !(l.kind === 'accusation' && l.accused_unit_id && l.accused_unit_id === actor.unitId));
   const actions = availableActions(petitionWorkflow, p.state, rel);
+  const files = await filesOfCase(ctx.db, actor, p, rel);
   return {
     ...summary!,
     content: p.content, firstOrgan: p.first_organ, superiorRef: p.superior_ref,
@@ -391,9 +436,11 @@ export async function getPetitionDetail(ctx: AppContext, actor: Actor, id: strin
     })),
     linked: visibleLinks.filter((l) => l.relation === 'repeat' || l.relation === 'earlier_final').map((l) => ({ id: l.other_id, serial: serialText(l), relation: l.relation })),
     documents: docs.map((d) => ({ id: d.id, kind: d.kind, label: DOC_LABELS[d.kind] ?? d.kind, createdAt: d.created_at })),
-    history: events.map((e) => ({ id: e.id, action: e.action, actionLabel: ACTION_LABELS[e.action] ?? petitionWorkflow.transitions.find((t) => t.action === e.action)?.label ?? e.action, actorName: e.actor_name, comment: e.comment, at: e.at })),
+    history: events.map((e) => ({ id: e.id, action: e.action, actionLabel: ACTION_LABELS[e.action] ?? EDIT_EVENT_LABELS[e.action] ?? petitionWorkflow.transitions.find((t) => t.action === e.action)?.label ?? e.action, actorName: e.actor_name, comment: e.comment, at: e.at })),
     availableActions: actions,
     assignmentIds: assignments.map((a) => a.id),
+    editable: editableOf(p, rel),
+    files,
   };
 }
 
@@ -418,10 +465,19 @@ export async function decideMatch(ctx: AppContext, actor: Actor, id: string, mat
     if (!link) throw new AppError('NOT_FOUND');
     const at = ctx.now().toISOString();
     await repo.upsertLinks(tx, [{ petition_id: p.id, other_id: matchId, relation: decision === 'link' ? 'repeat' : 'dismissed', reason: link.reason, similarity: Number(link.similarity), decided_by: actor.id, created_at: at }]);
-    if (decision === 'link') await repo.upsertLinks(tx, [{ petition_id: matchId, other_id: p.id, relation: 'repeat', reason: link.reason, similarity: Number(link.similarity), decided_by: actor.id, created_at: at }]);
+    if (decision === 'link') {
+      await repo.upsertLinks(tx, [{ petition_id: matchId, other_id: p.id, relation: 'repeat', reason: link.reason, similarity: Number(link.similarity), decided_by: actor.id, created_at: at }]);
+      // Linked as the same matter: the two matters become one, under the earlier case's matter.
+      const other = await repo.getPetition(tx, matchId);
+      if (other) {
+        const [earlier, later] = other.received_at <= p.received_at ? [other, p] : [p, other];
+        await repo.mergeMatters(tx, later.matter_id ?? later.id, earlier.matter_id ?? earlier.id);
+      }
+    }
     await repo.insertEvent(tx, { id: uuidv7(), petition_id: p.id, action: 'match', from_state: p.state, to_state: p.state, actor_id: actor.id, actor_name: actor.displayName, comment: `${decision === 'link' ? '关联为重复信访' : '排除疑似重复'}：${serialText(link)}`, data: null, at });
     await recordAudit(tx, ctx, actor, { action: `petition.match_${decision}`, entityType: MODULE, entityId: p.id, detail: { other: matchId } });
   });
+  petitionsChanged();
   return getPetitionDetail(ctx, actor, id);
 }
 
@@ -649,4 +705,4 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   return listCategories(ctx);
 }
 
-export { seesAll, scopeOf, requireClerk };
+export { seesAll, scopeOf, requireClerk, loadForRead, relationsOf, setDeadline, refreshNextDue };

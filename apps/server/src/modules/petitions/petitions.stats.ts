@@ -7,7 +7,7 @@ import { petitions as repo, units } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
-import { CHANNEL_LABELS, MODULE, petitionConfig, petitionsVersion, scopeOf, seesAll } from './petitions.service.ts';
+import { CHANNEL_LABELS, MODULE, petitionConfig, petitionsVersion, scopeOf, seesAll, unitLabel } from './petitions.service.ts';
 
 async function requireOverview(ctx: AppContext, actor: Actor) {
   requireBusinessUser(actor);
@@ -28,13 +28,16 @@ export async function board(ctx: AppContext, actor: Actor) {
     repo.frequentVisitors(ctx.db, addDays(today, -config.frequentWindowDays), config.frequentVisits, scope.hideAccusedUnitId ?? null),
     repo.categories(ctx.db),
   ]);
-  const names = new Map((await units.getUnitsByIds(ctx.db, [...new Set(clusters.map((c) => c.townshipId))])).map((u) => [u.id, u.name]));
+  const names = new Map((await units.getUnitsByIds(ctx.db, [...new Set(clusters.map((c) => c.townshipId))])).map((u) => [u.id, unitLabel(u)]));
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   return {
     totals,
-    groupAlerts: clusters.map((c) => ({ townshipId: c.townshipId, townshipName: names.get(c.townshipId) ?? '', categoryId: c.categoryId, categoryName: catName.get(c.categoryId) ?? '', count: c.n, since: c.first })),
+    groupAlerts: clusters.map((c) => ({
+      townshipId: c.townshipId, townshipName: names.get(c.townshipId) ?? '', matterId: c.matterId, summary: c.summary,
+      categoryNames: c.categoryIds.map((id) => catName.get(id) ?? ''), count: c.n, since: c.first, caseIds: c.caseIds,
+    })),
     frequentPetitioners: frequent.map((f) => ({ petitionerId: f.petitionerId, name: f.name, visits: f.n, since: f.first })),
-    thresholds: { groupMinCases: config.groupMinCases, groupWindowDays: config.groupWindowDays, frequentVisits: config.frequentVisits, frequentWindowDays: config.frequentWindowDays },
+    thresholds: { groupSimilarity: config.groupSimilarity, groupMinCases: config.groupMinCases, groupWindowDays: config.groupWindowDays, frequentVisits: config.frequentVisits, frequentWindowDays: config.frequentWindowDays },
   };
 }
 
@@ -85,7 +88,7 @@ async function computeStats(ctx: AppContext, scope: Awaited<ReturnType<typeof sc
     .sort((a, b) => b.n - a.n || a.categoryId.localeCompare(b.categoryId) || a.townshipId.localeCompare(b.townshipId))
     .slice(0, 10);
   const unitIds = [...new Set([...byTownship, ...byUnit].map((r) => r.key).concat(top.map((t) => t.townshipId)).filter((x): x is string => !!x))];
-  const unitName = new Map((await units.getUnitsByIds(ctx.db, unitIds)).map((u) => [u.id, u.name]));
+  const unitName = new Map((await units.getUnitsByIds(ctx.db, unitIds)).map((u) => [u.id, unitLabel(u)]));
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   const sorted = (rows: { key: string | null; n: number }[], label: (k: string | null) => string) =>
     rows.map((r) => ({ key: r.key ?? '', label: label(r.key), count: r.n })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));

@@ -75,15 +75,24 @@ function BoardSection({ board }: { board: PetitionBoard }) {
   type GroupAlert = PetitionBoard['groupAlerts'][number];
   type Frequent = PetitionBoard['frequentPetitioners'][number];
   const alertColumns: TableColumnsType<GroupAlert> = [
-    { title: '乡镇', dataIndex: 'townshipName' },
-    { title: '类别', dataIndex: 'categoryName' },
+    { title: '乡镇', dataIndex: 'townshipName', width: 90 },
+    {
+      title: '事项',
+      dataIndex: 'summary',
+      render: (summary: string, row) => (
+        <div>
+          <div>{summary}</div>
+          <div className="zs-cell-sub">{row.categoryNames.join('、')}</div>
+        </div>
+      ),
+    },
     {
       title: '件数',
       dataIndex: 'count',
-      width: 80,
+      width: 70,
       align: 'right',
       render: (count: number, row) => (
-        <Link to={listHref({ townshipId: row.townshipId, categoryId: row.categoryId, from: row.since.slice(0, 10), to: dayjs().format(DAY) })} className="zs-text-overdue">
+        <Link to={listHref({ matterId: row.matterId, townshipId: row.townshipId, from: row.since.slice(0, 10), to: dayjs().format(DAY) })} className="zs-text-overdue" data-testid={`pt-group-count-${row.matterId}`}>
           {count}
         </Link>
       ),
@@ -109,10 +118,10 @@ function BoardSection({ board }: { board: PetitionBoard }) {
         <Col xs={24} xl={12}>
           <Panel title="群体性预警" testId="pt-group-alerts">
             <div className="zs-cell-sub" style={{ marginBottom: 8 }}>
-              同一乡镇、同一类别的信访事项在设定天数内达到设定件数的，提示可能形成群体性事件。
+              同一乡镇反映同一事项（内容相似）的信访事项在设定天数内达到设定件数的，提示可能形成群体性事件。
             </div>
             <Table<GroupAlert>
-              rowKey={(row) => `${row.townshipId}-${row.categoryId}`}
+              rowKey={(row) => `${row.townshipId}-${row.matterId}`}
               size="small"
               columns={alertColumns}
               dataSource={board.groupAlerts}

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, TreeSelect, type FormInstance } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, TreeSelect, type FormInstance, type UploadFile } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client';
+import type { FileRef } from '../../api/types';
+import { FileUpload, uploadedIds } from '../../shared/file-upload';
 import { PageHeader } from '../../shared/page-header';
 import { useErrorToast } from '../../shared/use-error-toast';
 import { useDirectory } from '../org/directory.api';
@@ -99,6 +101,8 @@ export function PetitionCreatePage() {
   const directory = useDirectory();
   const { unitTree, townshipTree } = usePetitionUnitPickers(directory);
   const [formError, setFormError] = useState<string | null>(null);
+  /** 来信原件/附件: uploaded as picked, attached (as 来信原件) by the registration. */
+  const [files, setFiles] = useState<UploadFile<FileRef>[]>([]);
   const channel = Form.useWatch('channel', form);
   const kind = Form.useWatch('kind', form);
   const peopleCount = Form.useWatch('peopleCount', form) ?? 1;
@@ -112,6 +116,10 @@ export function PetitionCreatePage() {
 
   const onFinish = (values: CreateForm) => {
     setFormError(null);
+    if (files.some((file) => file.status === 'uploading')) {
+      message.warning('附件仍在上传，请稍候再登记');
+      return;
+    }
     const input: PetitionCreateInput = {
       channel: values.channel!,
       kind: values.kind!,
@@ -127,6 +135,8 @@ export function PetitionCreatePage() {
     // Today is the server's default; sending it only when it differs keeps the server's clock (Asia/Shanghai) in charge.
     if (values.receivedAt && !values.receivedAt.isSame(dayjs(), 'day')) input.receivedAt = values.receivedAt.format(DATE);
     if (values.kind === 'accusation' && values.accusedUnitId) input.accusedUnitId = values.accusedUnitId;
+    const fileIds = uploadedIds(files);
+    if (fileIds.length) input.fileIds = fileIds;
     if (values.channel === 'visit') {
       input.peopleCount = values.peopleCount ?? 1;
       const present: PersonInput[] = (values.present ?? []).filter((row) => row.name?.trim()).map(toPersonInput);
@@ -230,6 +240,9 @@ export function PetitionCreatePage() {
             ]}
           >
             <Input.TextArea rows={6} maxLength={20000} showCount placeholder="信访人反映的事实、理由和诉求" data-testid="pt-content" />
+          </Form.Item>
+          <Form.Item label="来信原件/附件" extra="选填：来信扫描件、信访人提交的材料，登记后作为来信原件附在事项上" data-testid="pt-create-files">
+            <FileUpload files={files} onChange={setFiles} />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={8}>

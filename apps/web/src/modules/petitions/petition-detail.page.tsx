@@ -26,6 +26,8 @@ import { PetitionFlags, PetitionStateTag } from './petition-parts';
 import { PetitionPeople } from './petition-people';
 import { PetitionMatches } from './petition-matches';
 import { DESTRUCTIVE_ACTIONS, PetitionActionModal } from './petition-action-modal';
+import { PetitionEditButton } from './petition-edit';
+import { PetitionFiles } from './petition-files';
 import './petitions.css';
 
 const PRIMARY_ACTIONS = new Set(['accept', 'reply', 'decide_review', 'decide_recheck', 'approve_extension', 'close', 'instruct']);
@@ -35,7 +37,7 @@ function historyColor(action: string): string {
   if (action === 'not_accept' || action === 'refuse_extension' || action === 'object') return 'red';
   if (action === 'close' || action === 'reply' || action === 'decide_review' || action === 'decide_recheck') return 'green';
   if (action === 'request_extension' || action === 'approve_extension') return 'purple';
-  if (action === 'instruct') return 'orange';
+  if (action === 'instruct' || action === 'edit') return 'orange';
   if (action === 'create' || action === 'register') return 'gray';
   return 'blue';
 }
@@ -294,7 +296,7 @@ export function PetitionDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <Card title="事项信息" size="small">
+          <Card title="事项信息" size="small" extra={<PetitionEditButton detail={detail} />}>
             <Facts detail={detail} isMobile={isMobile} />
           </Card>
           <Card title="信访人" size="small" style={{ marginTop: 16 }} extra={staff ? <span className="zs-cell-sub">查看完整号码将记入审计日志</span> : undefined}>
@@ -303,6 +305,7 @@ export function PetitionDetailPage() {
           <Card title="文书" size="small" style={{ marginTop: 16 }}>
             <Documents detail={detail} />
           </Card>
+          <PetitionFiles detail={detail} />
           {detail.linked.length ? (
             <Card title="关联事项" size="small" style={{ marginTop: 16 }}>
               <div className="pt-doc-list">

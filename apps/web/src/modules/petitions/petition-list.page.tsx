@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, DatePicker, Segmented, Select, Space, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Segmented, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { BarChartOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../app/auth';
@@ -23,7 +23,7 @@ const CHANNEL_OPTIONS = [{ value: '', label: '全部渠道' }, ...optionsOf(CHAN
 const FLAG_OPTIONS = [{ value: '', label: '全部' }, ...Object.entries(FLAG_LABELS).map(([value, label]) => ({ value, label }))];
 
 /** Filters the list reads from the URL, so the 信访看板 can link straight to e.g. the overdue cases. */
-const FILTER_KEYS = ['state', 'kind', 'channel', 'townshipId', 'categoryId', 'handlingUnitId', 'flag', 'q', 'from', 'to'] as const;
+const FILTER_KEYS = ['state', 'kind', 'channel', 'townshipId', 'categoryId', 'handlingUnitId', 'matterId', 'flag', 'q', 'from', 'to'] as const;
 /** Filters folded away on a phone (flag and the search stay on screen). */
 const MORE_KEYS = ['state', 'kind', 'channel', 'townshipId', 'categoryId', 'handlingUnitId', 'from', 'to'] as const;
 
@@ -61,6 +61,7 @@ export function PetitionListPage() {
     townshipId: read('townshipId'),
     categoryId: read('categoryId'),
     handlingUnitId: read('handlingUnitId'),
+    matterId: read('matterId'),
     flag: read('flag'),
     q: read('q'),
     from: read('from'),
@@ -187,6 +188,12 @@ export function PetitionListPage() {
             </>
           ) : null}
           {!isMobile ? search : null}
+          {filters.matterId ? (
+            // Reached from a 群体性预警: the cases found to be on one matter; the tag clears it.
+            <Tag closable color="red" data-testid="pt-filter-matter" onClose={() => update({ matterId: '' })}>
+              同一事项
+            </Tag>
+          ) : null}
         </FilterBar>
         <ResponsiveList<PetitionSummary>
           items={list.data?.items ?? []}

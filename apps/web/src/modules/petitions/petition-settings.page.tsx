@@ -13,9 +13,10 @@ type NumericSetting = Exclude<keyof PetitionConfig, 'dayMode'>;
 /** The settings with the bounds the form accepts; the server checks them again and names the field when it refuses. */
 const NUMERIC_FIELDS: { name: NumericSetting; label: string; min: number; max: number; step: number; precision: number; hint: string }[] = [
   { name: 'similarityThreshold', label: '相似度阈值', min: 0.3, max: 0.95, step: 0.05, precision: 2, hint: '内容相似度达到此值（0.3–0.95）的事项提示为疑似重复；越低提示越多' },
-  { name: 'groupMinCases', label: '群体性预警件数', min: 2, max: 1000, step: 1, precision: 0, hint: '同一乡镇、同一类别的事项达到此件数时预警' },
+  { name: 'groupSimilarity', label: '同一事项相似度', min: 0.3, max: 0.95, step: 0.05, precision: 2, hint: '新登记事项与已有事项内容相似度达到此值（0.3–0.95）的，归为同一事项，用于群体性预警' },
+  { name: 'groupMinCases', label: '群体性预警件数', min: 2, max: 100, step: 1, precision: 0, hint: '同一乡镇反映同一事项的件数达到此值时预警' },
   { name: 'groupWindowDays', label: '群体性预警天数', min: 1, max: 365, step: 1, precision: 0, hint: '在此天数内统计上述件数' },
-  { name: 'frequentVisits', label: '重复信访次数', min: 2, max: 1000, step: 1, precision: 0, hint: '同一信访人信访达到此次数时列为重复信访人' },
+  { name: 'frequentVisits', label: '重复信访次数', min: 2, max: 100, step: 1, precision: 0, hint: '同一信访人信访达到此次数时列为重复信访人' },
   { name: 'frequentWindowDays', label: '重复信访天数', min: 1, max: 365, step: 1, precision: 0, hint: '在此天数内统计上述次数' },
 ];
 

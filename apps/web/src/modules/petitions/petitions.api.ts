@@ -132,6 +132,9 @@ export type PetitionDetail = PetitionSummary & {
   availableActions: AvailableAction[];
   /** Supervision items created by 领导批示 on this case. */
   assignmentIds: string[];
+  /** 修改登记: which fields the reader may change now (role petition, open case); otherwise `allowed: false`. */
+  editable: { allowed: boolean; fields: PetitionEditField[] };
+  files: PetitionFile[];
 };
 
 export type PetitionCategory = { id: string; name: string; sortOrder: number; disabled: boolean };
@@ -153,6 +156,8 @@ export type PetitionCreateInput = {
   present?: PersonInput[];
   peopleCount?: number;
   accusedUnitId?: string;
+  /** Own uploads (POST /api/files), attached as 来信原件. */
+  fileIds?: string[];
 };
 
 /** Query of GET /api/petitions; empty strings are left out of the request. */
@@ -163,6 +168,8 @@ export type PetitionFilters = {
   townshipId?: string;
   categoryId?: string;
   handlingUnitId?: string;
+  /** The cases on one matter (a 群体性预警's drill-down). */
+  matterId?: string;
   flag?: string;
   q?: string;
   from?: string;
@@ -315,9 +322,11 @@ export type PetitionConfig = {
   dayMode: 'calendar' | 'workdays';
   /** 0.3–0.95: content at least this similar is shown as a suspected repeat. */
   similarityThreshold: number;
+  /** 0.3–0.95: a case joins the matter of its most similar case when their texts are at least this alike. */
+  groupSimilarity: number;
   /** 群体性预警: this many cases … */
   groupMinCases: number;
-  /** … of one township and category within this many days. */
+  /** … on one matter from one township within this many days. */
   groupWindowDays: number;
   /** 重复信访人: this many visits … */
   frequentVisits: number;
@@ -349,8 +358,8 @@ export function useSavePetitionConfig() {
 
 export type PetitionBoard = {
   totals: { open: number; overdue: number; dueSoon: number; group: number; skipLevel: number };
-  /** 群体性预警: many cases of one category from one township within the configured window. */
-  groupAlerts: { townshipId: string; townshipName: string; categoryId: string; categoryName: string; count: number; since: string }[];
+  /** 群体性预警: many cases on one matter (similar texts) from one township within the configured window. */
+  groupAlerts: { townshipId: string; townshipName: string; matterId: string; summary: string; categoryNames: string[]; count: number; since: string; caseIds: string[] }[];
   /** 重复信访人 */
   frequentPetitioners: { petitionerId: string; name: string; visits: number; since: string }[];
 };
@@ -390,4 +399,76 @@ export function usePetitionStats(period: StatsPeriod) {
 /** The monthly report (月报) of YYYY-MM as .docx or .xlsx. */
 export function downloadMonthlyReport(month: string, format: 'docx' | 'xlsx'): Promise<void> {
   return api.download(`/petitions/stats/report.${format}`, { month }, `信访工作月报${month}.${format}`);
+}
+
+// ---------- 修改登记 and files on a case ----------
+
+export type PetitionEditField =
+  | 'channel'
+  | 'kind'
+  | 'receivedAt'
+  | 'accusedUnitId'
+  | 'superiorRef'
+  | 'summary'
+  | 'content'
+  | 'townshipId'
+  | 'village'
+  | 'categoryId'
+  | 'firstOrgan';
+
+/** Body of PATCH /api/petitions/:id: only the fields that change, with the reason; `null` clears. */
+export type PetitionEditInput = {
+  reason: string;
+  channel?: Channel;
+  kind?: PetitionKind;
+  /** YYYY-MM-DD */
+  receivedAt?: string;
+  accusedUnitId?: string | null;
+  superiorRef?: string | null;
+  summary?: string;
+  content?: string;
+  townshipId?: string;
+  village?: string | null;
+  categoryId?: string;
+  firstOrgan?: FirstOrgan;
+};
+
+/** 来信原件 证明材料 办理材料 */
+export type PetitionFileKind = 'original' | 'evidence' | 'handling';
+
+export type PetitionFile = {
+  id: string;
+  name: string;
+  size: number;
+  kind: PetitionFileKind;
+  kindLabel: string;
+  addedByName: string;
+  addedByUnitName: string | null;
+  addedAt: string;
+  canRemove: boolean;
+};
+
+/** 修改登记 (role petition). */
+export function useEditPetition(id: string) {
+  const handlers = useSetDetail(id);
+  return useMutation({ mutationFn: (input: PetitionEditInput) => api.patch<PetitionDetail>(casePath(id), input), ...handlers });
+}
+
+/** Attaches an upload (already sent to POST /api/files by the same user) to the case. */
+export function useAttachPetitionFile(id: string) {
+  const handlers = useSetDetail(id);
+  return useMutation({
+    mutationFn: (input: { fileId: string; kind: PetitionFileKind }) => api.post<PetitionDetail>(`${casePath(id)}/files`, input),
+    meta: { skipInboxRefresh: true },
+    ...handlers,
+  });
+}
+
+export function useRemovePetitionFile(id: string) {
+  const handlers = useSetDetail(id);
+  return useMutation({
+    mutationFn: (fileId: string) => api.delete<PetitionDetail>(`${casePath(id)}/files/${encodeURIComponent(fileId)}`),
+    meta: { skipInboxRefresh: true },
+    ...handlers,
+  });
 }
