@@ -63,9 +63,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
 
   // Zod validates; the first problem becomes one Chinese message naming the field.
-  app.setValidatorCompiler<z.ZodType>(({ schema }) => (data) => {
+  app.setValidatorCompiler<z.ZodType>(({ schema, url }) => (data) => {
     const r = schema.safeParse(data);
-    return r.success ? { value: r.data } : { error: validationError(r.error.issues) };
+    return r.success ? { value: r.data } : { error: validationError(r.error.issues, url) };
   });
   app.setSerializerCompiler(serializerCompiler);
 
@@ -153,6 +153,15 @@ function serveIndex(ctx: AppContext, reply: FastifyReply) {
   return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(file));
 }
 
+/**
+ * The multipart parser (busboy) reports a truncated body or a missing or over-long boundary as a plain Error
+ * with neither code nor status; it is the client's upload that is broken, not the server.
+ */
+function isBrokenMultipart(err: unknown, req: FastifyRequest): boolean {
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== undefined || !req.isMultipart()) return false;
+  return /^Unexpected end of multipart data$|terminated early due to unexpected end of multipart data$|^Multipart: Boundary not found$|^The needle cannot/.test(err.message);
+}
+
 /** Maps any error to the catalogue's shape; anything unexpected is logged and reported without internals. */
 function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
   let e: AppError;
@@ -162,6 +171,7 @@ function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
     e = req.url.startsWith('/api/public/') ? new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大（上限20KB），请精简反映内容后再提交') : new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大（上限1MB），附件请通过上传功能提交');
   else if (err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') e = new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以JSON提交');
   else if (err?.code === 'FST_REQ_FILE_TOO_LARGE') e = new AppError('FILE_TOO_LARGE');
+  else if (isBrokenMultipart(err, req)) e = new AppError('MALFORMED_REQUEST', '上传的内容不完整或格式不正确，请重新选择文件上传', 'file');
   else if (err?.statusCode === 429) e = new AppError('RATE_LIMITED');
   else if (err?.code === 'FST_ERR_BAD_URL' || err?.code === 'FST_ERR_ASYNC_CONSTRAINT' || (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)) {
     e = new AppError('VALIDATION_FAILED', '请求不正确');

@@ -37,7 +37,7 @@ describe(`bad input (${DIALECT})`, () => {
       [{ ...base, title: '' }, 'title', '标题：不能为空'],
       [{ ...base, urgency: 'sometime' }, 'urgency', '紧急程度：取值无效（可选：normal、urgent、very_urgent）'],
       [{ ...base, deadline: { type: 'workdays', days: 'three' } }, 'deadline.days', '工作日天数：类型不正确（应为数字）'],
-      [{ ...base, deadline: { type: 'date', date: '明天' } }, 'deadline.date', '日期：格式应为YYYY-MM-DD'],
+      [{ ...base, deadline: { type: 'date', date: '明天' } }, 'deadline.date', '办理期限：格式应为YYYY-MM-DD'],
       [{ ...base, isAdmin: true }, '', '请求内容：包含不允许的字段：isAdmin'],
       [{ ...base, title: 'x'.repeat(201) }, 'title', '标题：不能超过200个字符'],
     ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@zhongshu/core';
+import { isValidDate } from '@zhongshu/core/calendar/index.ts';
 
 /** Chinese names of request fields, so every validation message names the field a clerk sees. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -42,10 +43,18 @@ export const FIELD_LABELS: Record<string, string> = {
   capacity: '容纳人数', topicId: '议题', frequentWindowDays: '重复来访天数', month: '月份', escalationReplyWorkdays: '催办回复时限（工作日）', interviewRedThreshold: '约谈提议红灯数（每季度）',
 };
 
-export function labelOf(path: readonly PropertyKey[]): string {
+/** Where one request field means something else in one module: a petition's receivedAt is its 收到日期, a document's its 收文时间. */
+const LABELS_BY_ROUTE: [prefix: string, labels: Record<string, string>][] = [['/api/petitions', { receivedAt: '收到日期' }]];
+
+export function labelOf(path: readonly PropertyKey[], url?: string): string {
   const names = path.filter((p): p is string => typeof p === 'string');
   const last = names[names.length - 1];
   if (!last) return '请求内容';
+  const own = url ? LABELS_BY_ROUTE.find(([prefix]) => url.startsWith(prefix))?.[1][last] : undefined;
+  if (own) return own;
+  // { deadline: { type, date } }: the date is the 办理期限 itself, not "日期".
+  const parent = names[names.length - 2];
+  if (last === 'date' && parent && FIELD_LABELS[parent]) return FIELD_LABELS[parent];
   return FIELD_LABELS[last] ?? last;
 }
 
@@ -80,11 +89,11 @@ function reason(iss: z.core.$ZodRawIssue): string {
 z.config({ customError: (iss) => reason(iss) });
 
 /** Turns the first Zod issue into our VALIDATION_FAILED error naming the field. */
-export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
+export function validationError(issues: readonly z.core.$ZodIssue[], url?: string): AppError {
   const first = issues[0];
   if (!first) return new AppError('VALIDATION_FAILED');
   const path = first.code === 'unrecognized_keys' ? [...first.path] : first.path;
-  const label = first.code === 'unrecognized_keys' ? (labelOf(path) === '请求内容' ? '请求内容' : labelOf(path)) : labelOf(path);
+  const label = labelOf(path, url);
   const field = path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.') || undefined;
   return new AppError('VALIDATION_FAILED', `${label}：${first.message}`, field);
 }
@@ -97,7 +106,15 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 // Building blocks shared by schemas.
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '格式应为YYYY-MM-DD' });
+/**
+ * A real calendar date within 1900–2100: "2026-02-30" or "9999-12-31" would otherwise reach the working-day
+ * calendar, which throws on the one and counts day by day to the other.
+ */
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '格式应为YYYY-MM-DD' })
+  .refine((s) => isValidDate(s), { error: '不是有效的日期', abort: true })
+  .refine((s) => s >= '1900-01-01' && s <= '2100-12-31', { error: '应在1900年至2100年之间' });
 export const idString = z.string().min(1).max(64);
 export const trimmed = (max: number) => z.string().trim().min(1).max(max);
 export const pageQuery = {

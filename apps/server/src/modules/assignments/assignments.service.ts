@@ -120,6 +120,14 @@ function scheduleReminders(tx: Executor, ctx: AppContext, cal: WorkCalendar, a: 
 const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, field);
 
 /**
+ * The latest deadline an item may have. Its colour and straight-line schedule are counted working day by
+ * working day on every change and every daily sweep, so a deadline in 9999 would take seconds each time;
+ * nothing supervised runs longer than this.
+ */
+const MAX_DEADLINE_YEARS = 10;
+const latestDeadline = (today: string) => `${Number(today.slice(0, 4)) + MAX_DEADLINE_YEARS}-12-31`;
+
+/**
  * Creates an item. With `opts.tx` it joins the caller's transaction (a leader's 批示 on an incoming
  * document creates its item in the same step); `opts.source` links it back to that record.
  * With a transaction, pass `opts.calendar` too: the calendar must not be read through another connection.
@@ -155,6 +163,9 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
   const cal = opts.calendar ?? (await ctx.calendar());
   const now = ctx.now();
   const today = toShanghaiDate(now);
+  // The schema checks only the shape of a date; 2026-10-32 would reach the working-day calendar and fail there.
+  if (body.startDate !== undefined && !isValidDate(body.startDate)) throw bad('startDate', '开始日期：不是有效的日期');
+  if (body.sourceDate !== undefined && !isValidDate(body.sourceDate)) throw bad('sourceDate', '来源日期：不是有效的日期');
   const startDate = body.startDate ?? today;
   if (startDate > today) throw bad('startDate', '开始日期：不能晚于今天');
   let deadline: string;
@@ -163,6 +174,7 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
   if (body.deadline.type === 'date') {
     if (!isValidDate(body.deadline.date)) throw bad('deadline.date', '办理期限：不是有效的日期');
     if (body.deadline.date < today) throw bad('deadline.date', '办理期限：不能早于今天');
+    if (body.deadline.date > latestDeadline(today)) throw bad('deadline.date', `办理期限：不能晚于${latestDeadline(today)}`);
     deadline = body.deadline.date;
     rule = '指定日期';
     withoutData = !cal.hasData(Number(deadline.slice(0, 4)));
@@ -179,6 +191,7 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
     throw bad('feedbackDay', cycle === 'once' ? '反馈日：一次性反馈不设反馈日' : cycle === 'weekly' ? '反馈日：每周反馈请填1到7（周一到周日）' : '反馈日：请填1到28之间的日期');
   }
   taskInputs.forEach((t, i) => {
+    if (t.deadline !== undefined && !isValidDate(t.deadline)) throw bad(`tasks.${i}.deadline`, `分解任务第${i + 1}项：完成时限不是有效的日期`);
     if (t.ownerUnitId && !ownerUnits.some((u) => u.id === t.ownerUnitId)) throw bad(`tasks.${i}.ownerUnitId`, `分解任务第${i + 1}项：责任单位不存在`);
     if (t.deadline && t.deadline > deadline) throw bad(`tasks.${i}.deadline`, `分解任务第${i + 1}项：完成时限不能晚于事项办理期限（${deadline}）`);
     if (t.deadline && t.deadline < startDate) throw bad(`tasks.${i}.deadline`, `分解任务第${i + 1}项：完成时限不能早于开始日期（${startDate}）`);
@@ -415,6 +428,8 @@ export async function actOnAssignment(ctx: AppContext, actor: Actor, id: string,
     }
     const result = applyTransition(assignmentWorkflow, { state: a.state, action, relations: rel, input: { ...body }, now, data: { deadline: a.deadline } });
     if (!result.ok) throw new AppError(result.code, result.message, result.field);
+    const latest = latestDeadline(toShanghaiDate(now));
+    if (action === 'request_extension' && body.newDeadline && body.newDeadline > latest) throw bad('newDeadline', `新的办理期限：不能晚于${latest}`);
     const to = ASSIGNMENT_STATE_KEEPING_ACTIONS.has(action) ? a.state : result.to;
 
     const attachmentIds = [...new Set(body.attachmentIds ?? [])];

@@ -112,7 +112,7 @@ export const ConfigBody = z.strictObject({
 });
 export type PetitionConfig = z.infer<typeof ConfigBody>;
 export const StatsQuery = z.strictObject({ from: dateString.optional(), to: dateString.optional() });
-export const ReportQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const ReportQuery = z.strictObject({ month: z.string().regex(/^(20\d{2}|2100)-(0[1-9]|1[0-2])$/, { error: '格式应为YYYY-MM，年份2000至2100' }) });
 
 export const PublicSubmitBody = z.strictObject({
   name: z.string().trim().min(1).max(50),

@@ -696,6 +696,7 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   requireClerk(actor);
   const all = await repo.categories(ctx.db);
   if (!all.some((c) => c.id === id)) throw new AppError('NOT_FOUND');
+  if (body.name === undefined && body.sortOrder === undefined && body.disabled === undefined) throw bad('name', '修改类别：请至少修改名称、排序号或停用中的一项');
   if (body.name && all.some((c) => c.name === body.name && c.id !== id)) throw bad('name', `名称：“${body.name}”已存在`);
   await ctx.db.transaction().execute(async (tx) => {
     await repo.updateCategory(tx, id, { ...(body.name ? { name: body.name } : {}), ...(body.sortOrder !== undefined ? { sort_order: body.sortOrder } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}) });
