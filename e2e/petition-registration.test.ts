@@ -122,4 +122,26 @@ describe('信访 修改登记 and files (Chromium)', () => {
     assert.equal(fs.readFileSync((await download.path())!, 'utf8'), SCAN.body);
     await page.context().close();
   });
+
+  it('the board warns of the five 河西镇 villagers the demo seeds on one matter, written in their own words, and opens exactly those cases', async () => {
+    const page = await loginAs('xinfangju');
+    await page.goto(`${e2e.baseUrl}/petitions/board`);
+    const panel = page.getByTestId('pt-group-alerts');
+    const row = panel.locator('tr', { hasText: '反映河西工业园化工厂夜间排放刺鼻气味' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /河西镇.*生态环境.*5/);
+    const board = (await apiAs(e2e, page, 'GET', '/api/petitions/board')).body;
+    const alert = board.groupAlerts.find((a: any) => a.townshipName === '河西镇');
+    assert.equal(alert.count, 5);
+    await shot(page, 'ptr-05-group-alert');
+    await page.getByTestId(`pt-group-count-${alert.matterId}`).click();
+    await page.waitForURL(/matterId=/);
+    await page.getByTestId('pt-filter-matter').waitFor();
+    const rows = page.locator('[data-testid^="pt-row-"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="pt-row-"]').length === n, 5);
+    const ids = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('pt-row-'.length)));
+    assert.deepEqual(ids.sort(), [...alert.caseIds].sort());
+    await shot(page, 'ptr-06-group-cases');
+    await page.context().close();
+  });
 });

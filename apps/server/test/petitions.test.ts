@@ -837,14 +837,15 @@ describe(`信访 petitions (${DIALECT})`, () => {
       const B = c.otherTownship;
       const reg = (i: number, over: Record<string, unknown>) => w.register(visit(c, { ...topic(i), petitioner: { name: `信访人${i}` }, ...over })).then((r) => r.id);
       // Received in March: C1–C5 and C7; C6 the week before (outside the figures, but its deadlines fall in the period).
+      // On one matter: C2, C5 and C7 (the 交房 matter in their own words), and C3 and C4 (the same text).
       const c1 = await reg(1, { channel: 'visit', receivedAt: '2026-03-02', categoryId: 'cat-01', townshipId: A });
-      const c2 = await reg(2, { channel: 'letter', receivedAt: '2026-03-02', categoryId: 'cat-01', townshipId: A });
+      const c2 = await reg(2, { ...housing(2), channel: 'letter', receivedAt: '2026-03-02', categoryId: 'cat-01', townshipId: A });
       const c3 = await reg(3, { channel: 'phone', receivedAt: '2026-03-03', categoryId: 'cat-02', townshipId: B });
-      const c4 = await reg(4, { channel: 'letter', kind: 'suggestion', receivedAt: '2026-03-03', categoryId: 'cat-02', townshipId: B });
-      const c5 = await reg(5, { channel: 'visit', receivedAt: '2026-03-04', categoryId: 'cat-01', townshipId: B });
+      const c4 = await reg(3, { channel: 'letter', kind: 'suggestion', receivedAt: '2026-03-03', categoryId: 'cat-02', townshipId: B });
+      const c5 = await reg(5, { ...housing(0), channel: 'visit', receivedAt: '2026-03-04', categoryId: 'cat-01', townshipId: B });
       const c6 = await reg(6, { channel: 'fax', receivedAt: '2026-02-27', categoryId: 'cat-03', townshipId: A });
       w.day('2026-03-05');
-      const c7 = await reg(7, { channel: 'fax', categoryId: 'cat-03', townshipId: B });
+      const c7 = await reg(7, { ...housing(1), channel: 'fax', categoryId: 'cat-03', townshipId: B });
 
       // 03-10: C1, C6 and C7 handled directly, C2 to 城关镇, C4 not accepted — all within their 15 days.
       w.day('2026-03-10');
@@ -904,10 +905,11 @@ describe(`信访 petitions (${DIALECT})`, () => {
         ],
       );
       assert.deepEqual(s.satisfaction, { satisfied: 1, basically: 1, unsatisfied: 1, rate: 66.7 });
-      assert.deepEqual(
-        s.topMatters.map((t: any) => `${t.categoryName}/${t.townshipName}/${t.count}`).sort(),
-        ['劳动和社会保障/河西镇/2', '城乡建设/城关镇/2', '城乡建设/河西镇/1', '农业农村/河西镇/1'].sort(),
-      );
+      // 反映集中的问题: the matters with two or more cases, most first, named by their earliest case; C1 and C6 stand alone.
+      assert.deepEqual(s.topMatters, [
+        { matterId: c2, summary: HOUSING_MATTER[2][0], count: 3, townshipNames: ['城关镇', '河西镇'], categoryNames: ['城乡建设', '农业农村'] },
+        { matterId: c3, summary: TOPICS[3]![0], count: 2, townshipNames: ['河西镇'], categoryNames: ['劳动和社会保障'] },
+      ]);
       // The same figures for the office and the committee leader; none for a unit.
       assert.deepEqual(await ok(request(env, 'GET', '/api/petitions/stats?from=2026-03-01&to=2026-05-31', { session: w.office })), s);
       assert.deepEqual(await ok(request(env, 'GET', '/api/petitions/stats?from=2026-03-01&to=2026-05-31', { session: w.leader })), s);
@@ -927,12 +929,14 @@ describe(`信访 petitions (${DIALECT})`, () => {
       assert.ok(text.includes('关于2026年3月信访工作情况的报告'), 'the report names the month');
       assert.ok(text.includes('共登记信访事项6件'));
       assert.ok(text.includes('满意率66.7%'));
+      assert.ok(text.includes(HOUSING_MATTER[2][0]), 'the report names the matter petitioned most');
       const xlsx = await request(env, 'GET', '/api/petitions/stats/report.xlsx?month=2026-03', { session: w.xf });
       assert.equal(xlsx.status, 200);
       assert.equal(xlsx.headers['content-type'], XLSX);
       const rows = await xlsxRows(xlsx.raw);
       assert.ok(rows.some((r) => r.some((cell) => cell.includes('2026年3月'))), 'the workbook names the month');
       assert.ok(rows.some((r) => r[0] === '来访' && r[1] === '2'));
+      assert.ok(rows.some((r) => r.join('|') === `${HOUSING_MATTER[2][0]}|城关镇、河西镇|城乡建设、农业农村|3`), 'the sheet of 反映较多的问题 names the matter');
       await refused(request(env, 'GET', '/api/petitions/stats/report.docx?month=2026-13', { session: w.xf }), 400, 'VALIDATION_FAILED');
     }));
 

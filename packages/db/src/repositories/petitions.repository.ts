@@ -331,6 +331,30 @@ export async function groupClusters(db: Executor, since: string, minCases: numbe
     .sort((a, b) => b.n - a.n || a.first.localeCompare(b.first));
 }
 
+/**
+ * The matters most petitioned in a period (at least `min` cases, at most `limit` matters, most cases first), each
+ * with its cases in the period, earliest first, for their wording, townships and categories.
+ */
+export async function topMatters(db: Executor, scope: PetitionScope, from: string, to: string, min: number, limit: number) {
+  const tops = await scoped(db, scope, { from, to })
+    .select(['petitions.matter_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('petitions.matter_id')
+    .having((eb) => eb.fn.countAll(), '>=', min)
+    .orderBy('n', 'desc')
+    .orderBy('petitions.matter_id')
+    .limit(limit)
+    .execute();
+  if (!tops.length) return [];
+  const cases = await scoped(db, scope, { from, to })
+    .select(['petitions.matter_id', 'petitions.summary', 'petitions.township_id', 'petitions.category_id', 'petitions.received_at'])
+    .where('petitions.matter_id', 'in', tops.map((t) => t.matter_id ?? '-'))
+    .orderBy('petitions.received_at')
+    .orderBy('petitions.serial_year')
+    .orderBy('petitions.serial_no')
+    .execute();
+  return tops.map((t) => ({ matterId: t.matter_id ?? '', n: Number(t.n), cases: cases.filter((c) => c.matter_id === t.matter_id) }));
+}
+
 /** Moves every case of one matter into another (the clerk linked two cases as the same matter). */
 export async function mergeMatters(db: Executor, from: string, into: string) {
   if (from === into) return;

@@ -71,7 +71,13 @@ export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; t
 async function computeStats(ctx: AppContext, scope: Awaited<ReturnType<typeof scopeOf>>, from: string, to: string, today: string) {
   // The objection window is a right, not a duty; it is not rated.
   const kinds = ['register', 'notice', 'handle', 'review', 'recheck'] as const;
-  const [groups, deadlines, cats] = await Promise.all([repo.periodGroups(ctx.db, scope, from, to), repo.onTimeByKind(ctx.db, scope, kinds, from, to, today), repo.categories(ctx.db)]);
+  const [groups, deadlines, cats, top] = await Promise.all([
+    repo.periodGroups(ctx.db, scope, from, to),
+    repo.onTimeByKind(ctx.db, scope, kinds, from, to, today),
+    repo.categories(ctx.db),
+    // 反映集中的问题: matters (cases found alike) petitioned at least twice in the period.
+    repo.topMatters(ctx.db, scope, from, to, 2, 10),
+  ]);
   const tally = <T>(rows: { n: number }[], key: (r: any) => T) => {
     const m = new Map<T, number>();
     for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + r.n);
@@ -83,11 +89,7 @@ async function computeStats(ctx: AppContext, scope: Awaited<ReturnType<typeof sc
   const byCategory = tally(groups.byPlace, (r) => r.categoryId);
   const byTownship = tally(groups.byPlace, (r) => r.townshipId);
   const byUnit = tally(groups.byPlace, (r) => r.handlingUnitId);
-  const top = tally(groups.byPlace, (r) => `${r.categoryId}|${r.townshipId}`)
-    .map((t) => ({ categoryId: t.key!.split('|')[0]!, townshipId: t.key!.split('|')[1]!, n: t.n }))
-    .sort((a, b) => b.n - a.n || a.categoryId.localeCompare(b.categoryId) || a.townshipId.localeCompare(b.townshipId))
-    .slice(0, 10);
-  const unitIds = [...new Set([...byTownship, ...byUnit].map((r) => r.key).concat(top.map((t) => t.townshipId)).filter((x): x is string => !!x))];
+  const unitIds = [...new Set([...byTownship, ...byUnit].map((r) => r.key).filter((x): x is string => !!x))];
   const unitName = new Map((await units.getUnitsByIds(ctx.db, unitIds)).map((u) => [u.id, unitLabel(u)]));
   const catName = new Map(cats.map((c) => [c.id, c.name]));
   const sorted = (rows: { key: string | null; n: number }[], label: (k: string | null) => string) =>
@@ -109,7 +111,10 @@ async function computeStats(ctx: AppContext, scope: Awaited<ReturnType<typeof sc
     byMonth: byMonth.map((r) => ({ key: r.key ?? '', label: r.key ? `${Number(r.key.slice(0, 4))}年${Number(r.key.slice(5, 7))}月` : '', count: r.n })).sort((a, b) => a.key.localeCompare(b.key)),
     onTime,
     satisfaction: { satisfied: ev('satisfied'), basically: ev('basically_satisfied'), unsatisfied: ev('unsatisfied'), rate: evaluated ? round1(((ev('satisfied') + ev('basically_satisfied')) / evaluated) * 100) : null },
-    topMatters: top.map((t) => ({ categoryName: catName.get(t.categoryId) ?? '', townshipName: unitName.get(t.townshipId) ?? '', count: t.n })),
+    topMatters: top.map((t) => ({
+      matterId: t.matterId, summary: t.cases[0]?.summary ?? '', count: t.n,
+      townshipNames: [...new Set(t.cases.map((c) => unitName.get(c.township_id) ?? ''))], categoryNames: [...new Set(t.cases.map((c) => catName.get(c.category_id) ?? ''))],
+    })),
   };
 }
 
@@ -122,6 +127,8 @@ function monthRange(month: string) {
 
 type Stats = Awaited<ReturnType<typeof stats>>;
 const table = (caption: string, header: string[], rows: (string | number)[][]): BodyBlock => ({ kind: 'table', text: caption, rows: [header, ...rows.map((r) => r.map(String))] });
+
+const topMatterRow = (t: Stats['topMatters'][number]) => [t.summary, t.townshipNames.join('、'), t.categoryNames.join('、'), t.count];
 
 export async function monthlyReportDocx(ctx: AppContext, actor: Actor, month: string) {
   const { from, to, label } = monthRange(month);
@@ -144,7 +151,7 @@ export async function monthlyReportDocx(ctx: AppContext, actor: Actor, month: st
         table('表4　各环节按期办理率', ['环节', '到期件数', '按期件数', '按期率'], s.onTime.map((r) => [r.label, r.due, r.met, rate(r.rate)])),
         { kind: 'paragraph', text: `参评信访事项中，满意${s.satisfaction.satisfied}件，基本满意${s.satisfaction.basically}件，不满意${s.satisfaction.unsatisfied}件，满意率${rate(s.satisfaction.rate)}。` },
         { kind: 'heading', level: 1, marker: '三、', text: '反映集中的问题' },
-        s.topMatters.length ? table('表5　反映较多的问题', ['问题类别', '乡镇', '件数'], s.topMatters.map((t) => [t.categoryName, t.townshipName, t.count])) : { kind: 'paragraph', text: '本月无反映集中的问题。' },
+        s.topMatters.length ? table('表5　反映较多的问题', ['事项', '乡镇', '问题类别', '件数'], s.topMatters.map(topMatterRow)) : { kind: 'paragraph', text: '本月无反映集中的问题。' },
         { kind: 'heading', level: 1, marker: '四、', text: '下步工作' },
         { kind: 'paragraph', text: '【请填写：针对反映集中的问题和未按期办理的事项，提出下步工作措施。】' },
       ],
@@ -175,6 +182,7 @@ export async function monthlyReportXlsx(ctx: AppContext, actor: Actor, month: st
   sheet('按承办单位', ['承办单位', '件数'], s.byHandlingUnit.map((r) => [r.label, r.count]));
   sheet('按期率', ['环节', '到期件数', '按期件数', '按期率（%）'], s.onTime.map((r) => [r.label, r.due, r.met, r.rate]));
   sheet('满意率', ['满意', '基本满意', '不满意', '满意率（%）'], [[s.satisfaction.satisfied, s.satisfaction.basically, s.satisfaction.unsatisfied, s.satisfaction.rate]]);
+  sheet('反映较多的问题', ['事项', '乡镇', '问题类别', '件数'], s.topMatters.map(topMatterRow));
   await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, actor, { action: 'petition.report_xlsx', entityType: MODULE, entityId: month }));
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${label}信访情况统计.xlsx` };
 }

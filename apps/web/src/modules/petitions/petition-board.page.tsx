@@ -167,9 +167,16 @@ function StatsSection({ stats }: { stats: PetitionStats }) {
   ];
   const topColumns: TableColumnsType<Top> = [
     { title: '序号', key: 'index', width: 60, render: (_value, _row, index) => index + 1 },
-    { title: '类别', dataIndex: 'categoryName' },
-    { title: '乡镇', dataIndex: 'townshipName' },
-    { title: '件数', dataIndex: 'count', width: 80, align: 'right' },
+    { title: '事项', dataIndex: 'summary' },
+    { title: '乡镇', dataIndex: 'townshipNames', render: (names: string[]) => names.join('、') },
+    { title: '类别', dataIndex: 'categoryNames', render: (names: string[]) => names.join('、') },
+    {
+      title: '件数',
+      dataIndex: 'count',
+      width: 80,
+      align: 'right',
+      render: (count: number, row) => <Link to={listHref({ matterId: row.matterId, from: stats.from, to: stats.to })}>{count}</Link>,
+    },
   ];
   return (
     <>
@@ -263,12 +270,12 @@ function StatsSection({ stats }: { stats: PetitionStats }) {
         <Col xs={24}>
           <Panel title="突出问题" testId="stats-top-matters">
             <Table<Top>
-              rowKey={(row) => `${row.categoryName}-${row.townshipName}`}
+              rowKey="matterId"
               size="small"
               columns={topColumns}
               dataSource={stats.topMatters}
               pagination={false}
-              locale={{ emptyText: '期内无数据' }}
+              locale={{ emptyText: '期内没有反映两次以上的事项' }}
             />
           </Panel>
         </Col>

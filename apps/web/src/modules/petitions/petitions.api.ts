@@ -374,6 +374,9 @@ export function usePetitionBoard() {
 export type CountRow = { key: string; label: string; count: number };
 
 export type PetitionStats = {
+  from: string;
+  to: string;
+  total: number;
   byChannel: CountRow[];
   byCategory: CountRow[];
   byTownship: CountRow[];
@@ -383,7 +386,8 @@ export type PetitionStats = {
   onTime: { kind: DeadlineKind | string; label: string; due: number; met: number; rate: number | null }[];
   /** rate: percent (满意 + 基本满意 of those evaluated); null when none was evaluated. */
   satisfaction: { satisfied: number; basically: number; unsatisfied: number; rate: number | null };
-  topMatters: { categoryName: string; townshipName: string; count: number }[];
+  /** 反映集中的问题: matters (cases found alike) petitioned at least twice in the period, most first. */
+  topMatters: { matterId: string; summary: string; count: number; townshipNames: string[]; categoryNames: string[] }[];
 };
 
 export type StatsPeriod = { from: string; to: string };
