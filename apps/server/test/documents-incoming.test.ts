@@ -117,7 +117,7 @@ describe(`收文 incoming documents (${DIALECT})`, () => {
         [base, 'deadline', '办理期限：紧急公文必须明确办理期限（条例 第24条）'],
         [{ ...base, deadline: '2026-11-20' }, 'chaserId', '催办人：紧急或重要公文必须指定专人催办（条例 第24条）'],
         [{ ...base, deadline: '2026-10-30', chaserId: c.townVice }, 'deadline', '办理期限：不能早于今天'],
-        [{ ...base, deadline: '2026-02-30', chaserId: c.townVice }, 'deadline', '办理期限：请填写有效日期，格式为YYYY-MM-DD'],
+        [{ ...base, deadline: '2026-02-30', chaserId: c.townVice }, 'deadline', '办理期限：不是有效的日期'],
         [{ ...base, deadline: '2026/11/20', chaserId: c.townVice }, 'deadline', '办理期限：格式应为YYYY-MM-DD'],
         [{ ...base, instructorIds: [c.townClerk], deadline: '2026-11-20', chaserId: c.townVice }, 'instructorIds', '批示领导：所选人员须为在职领导'],
         [{ ...base, deadline: '2026-11-20', chaserId: c.townVice, leadUnitId: 'no-such-unit' }, 'leadUnitId', '承办单位：有单位不存在'],
