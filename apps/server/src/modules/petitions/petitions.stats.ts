@@ -7,6 +7,7 @@ import { petitions as repo, units } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
+import { keptAnswers } from '../../lib/kept-answers.ts';
 import { CHANNEL_LABELS, MODULE, petitionConfig, petitionsVersion, scopeOf, seesAll, unitLabel } from './petitions.service.ts';
 
 async function requireOverview(ctx: AppContext, actor: Actor) {
@@ -48,7 +49,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * while and rebuilt as soon as this process changes a case; other processes' changes show within STATS_TTL_MS.
  */
 const STATS_TTL_MS = 30_000;
-const statsCache = new WeakMap<AppContext, Map<string, { at: number; version: number; value: Promise<unknown> }>>();
+const keptStats = keptAnswers<Awaited<ReturnType<typeof computeStats>>>(STATS_TTL_MS, petitionsVersion);
 
 export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; to?: string }) {
   await requireOverview(ctx, actor);
@@ -57,15 +58,7 @@ export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; t
   const to = q.to ?? today;
   if (from > to) throw new AppError('VALIDATION_FAILED', '开始时间：不能晚于结束时间', 'from');
   const scope = await scopeOf(ctx.db, actor);
-  const key = JSON.stringify([scope, from, to, today]);
-  let cache = statsCache.get(ctx);
-  if (!cache) statsCache.set(ctx, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.version === petitionsVersion() && Date.now() - hit.at < STATS_TTL_MS) return hit.value as ReturnType<typeof computeStats>;
-  const value = computeStats(ctx, scope, from, to, today);
-  cache.set(key, { at: Date.now(), version: petitionsVersion(), value });
-  value.catch(() => cache.delete(key));
-  return value;
+  return keptStats(ctx, JSON.stringify([scope, from, to, today]), () => computeStats(ctx, scope, from, to, today));
 }
 
 async function computeStats(ctx: AppContext, scope: Awaited<ReturnType<typeof scopeOf>>, from: string, to: string, today: string) {

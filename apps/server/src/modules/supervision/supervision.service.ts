@@ -27,6 +27,7 @@ import { overseesAll, toSummaries } from '../assignments/assignments.service.ts'
 import { createOutgoing } from '../documents/documents.service.ts';
 import { clerkUnitsOf } from '../documents/documents.access.ts';
 import { itemsChanged, itemsVersion, serialText, saveSupervisionConfig, supervisionConfig } from './supervision.items.ts';
+import { keptAnswers } from '../../lib/kept-answers.ts';
 import type { AccountabilityBody, AccountabilityQuery, BoardQuery, PeriodBody, RankingQuery } from './supervision.schemas.ts';
 
 const MODULE = 'supervision';
@@ -49,24 +50,18 @@ const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 /**
- * The board is the same for every reader with the same clearance and filters. It is kept for a short while
- * and dropped at once when this process changes any item; changes made by other processes show within
- * BOARD_TTL_MS.
+ * The board is the same for every reader with the same clearance and filters, and the ranking for every reader of
+ * a period. Both are kept for a short while and dropped at once when this process changes any item; changes made
+ * by other processes show within 30 s.
  */
-const BOARD_TTL_MS = 30_000;
-const boardCache = new WeakMap<AppContext, Map<string, { at: number; version: number; value: Promise<unknown> }>>();
+const FIGURES_TTL_MS = 30_000;
+const keptBoard = keptAnswers<Awaited<ReturnType<typeof computeBoard>>>(FIGURES_TTL_MS, itemsVersion);
+const keptFigures = keptAnswers<Awaited<ReturnType<typeof periodFigures>>>(FIGURES_TTL_MS, itemsVersion);
 
 export async function board(ctx: AppContext, actor: Actor, q: BoardQuery) {
   await requireOverseer(ctx.db, actor);
   const key = JSON.stringify([actor.clearance, q.unitId ?? '', q.leaderId ?? '', q.sourceKind ?? '', q.level ?? '', toShanghaiDate(ctx.now())]);
-  let cache = boardCache.get(ctx);
-  if (!cache) boardCache.set(ctx, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.version === itemsVersion() && Date.now() - hit.at < BOARD_TTL_MS) return hit.value as ReturnType<typeof computeBoard>;
-  const value = computeBoard(ctx, actor, q);
-  cache.set(key, { at: Date.now(), version: itemsVersion(), value });
-  value.catch(() => cache.delete(key));
-  return value;
+  return keptBoard(ctx, key, () => computeBoard(ctx, actor, q));
 }
 
 async function computeBoard(ctx: AppContext, actor: Actor, q: BoardQuery) {
@@ -212,7 +207,8 @@ export async function ranking(ctx: AppContext, actor: Actor, q: RankingQuery) {
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;
   checkPeriod(from, to, today);
-  const f = await periodFigures(ctx.db, from, to);
+  // With today in the key, a period that ends today is counted afresh tomorrow.
+  const f = await keptFigures(ctx, JSON.stringify([from, to, today]), () => periodFigures(ctx.db, from, to));
   return { from, to, formula: f.formula, rows: f.units };
 }
 
