@@ -11,7 +11,7 @@ import { useErrorToast } from '../../shared/use-error-toast';
 import { useDirectory } from '../org/directory.api';
 import { useCreatePetition, usePetitionCategories, type Channel, type FirstOrgan, type PersonInput, type PetitionCreateInput, type PetitionKind } from './petitions.api';
 import { CHANNEL_LABELS, FIRST_ORGAN_LABELS, KIND_LABELS, MAX_REPRESENTATIVES, optionsOf } from './petition-labels';
-import { usePetitionUnitPickers } from './petition-parts';
+import { MATTER_RULES, usePetitionUnitPickers } from './petition-parts';
 import { fieldPath, idNumberRules, phoneRules, toPersonInput } from './person-rules';
 import './petitions.css';
 
@@ -181,24 +181,24 @@ export function PetitionCreatePage() {
           <h3 className="pt-section-title">信访事项</h3>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="信访渠道" name="channel" rules={[{ required: true, message: '请选择信访渠道' }]}>
+              <Form.Item label="信访渠道" name="channel" rules={MATTER_RULES.channel}>
                 <Select options={CHANNEL_OPTIONS} placeholder="请选择" data-testid="pt-channel" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="收到日期" name="receivedAt" rules={[{ required: true, message: '请选择收到日期' }]}>
+              <Form.Item label="收到日期" name="receivedAt" rules={MATTER_RULES.receivedAt}>
                 <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} allowClear={false} data-testid="pt-received-at" />
               </Form.Item>
             </Col>
             {channel === 'superior' ? (
               <Col xs={24} md={8}>
-                <Form.Item label="上级转送交办文号" name="superiorRef" rules={[{ required: true, whitespace: true, message: '上级转送交办的事项须填写转送交办文号' }]}>
+                <Form.Item label="上级转送交办文号" name="superiorRef" rules={MATTER_RULES.superiorRef}>
                   <Input maxLength={100} placeholder="如：市信转〔2026〕15号" data-testid="pt-superior-ref" />
                 </Form.Item>
               </Col>
             ) : null}
           </Row>
-          <Form.Item label="信访事项类型" name="kind" rules={[{ required: true, message: '请选择信访事项类型' }]}>
+          <Form.Item label="信访事项类型" name="kind" rules={MATTER_RULES.kind}>
             <Radio.Group data-testid="pt-kind" optionType="button" buttonStyle="solid" options={optionsOf(KIND_LABELS)} />
           </Form.Item>
           {kind === 'accusation' ? (
@@ -224,20 +224,14 @@ export function PetitionCreatePage() {
           <Form.Item
             label="摘要"
             name="summary"
-            rules={[
-              { required: true, whitespace: true, message: '请填写摘要' },
-              { max: 200, message: '摘要不超过200字' },
-            ]}
+            rules={MATTER_RULES.summary}
           >
             <Input maxLength={200} showCount placeholder="一句话概括反映的问题和诉求" data-testid="pt-summary" />
           </Form.Item>
           <Form.Item
             label="信访内容"
             name="content"
-            rules={[
-              { required: true, whitespace: true, message: '请填写信访内容' },
-              { max: 20000, message: '信访内容不超过20000字' },
-            ]}
+            rules={MATTER_RULES.content}
           >
             <Input.TextArea rows={6} maxLength={20000} showCount placeholder="信访人反映的事实、理由和诉求" data-testid="pt-content" />
           </Form.Item>
@@ -258,12 +252,12 @@ export function PetitionCreatePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="村（社区）" name="village" rules={[{ max: 100, message: '村（社区）不超过100字' }]}>
+              <Form.Item label="村（社区）" name="village" rules={MATTER_RULES.village}>
                 <Input maxLength={100} placeholder="选填" data-testid="pt-village" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="问题类别" name="categoryId" rules={[{ required: true, message: '请选择问题类别' }]}>
+              <Form.Item label="问题类别" name="categoryId" rules={MATTER_RULES.categoryId}>
                 <Select options={categoryOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} loading={categories.isPending} data-testid="pt-category" />
               </Form.Item>
             </Col>

@@ -17,7 +17,7 @@ import {
   type PetitionKind,
 } from './petitions.api';
 import { CHANNEL_LABELS, FIRST_ORGAN_LABELS, KIND_LABELS, optionsOf } from './petition-labels';
-import { usePetitionUnitPickers } from './petition-parts';
+import { MATTER_RULES, usePetitionUnitPickers } from './petition-parts';
 
 type EditForm = {
   channel: Channel;
@@ -243,12 +243,12 @@ function PetitionEditModal({ detail, onClose }: { detail: PetitionDetail; onClos
         ) : null}
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label="信访渠道" name="channel" rules={[{ required: true, message: '请选择信访渠道' }]} extra={lock('channel').extra}>
+            <Form.Item label="信访渠道" name="channel" rules={MATTER_RULES.channel} extra={lock('channel').extra}>
               <Select options={optionsOf(CHANNEL_LABELS)} data-testid="pt-edit-channel" disabled={lock('channel').disabled} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="收到日期" name="receivedAt" rules={[{ required: true, message: '请选择收到日期' }]} extra={lock('receivedAt').extra}>
+            <Form.Item label="收到日期" name="receivedAt" rules={MATTER_RULES.receivedAt} extra={lock('receivedAt').extra}>
               <DatePicker
                 style={{ width: '100%' }}
                 allowClear={false}
@@ -263,13 +263,13 @@ function PetitionEditModal({ detail, onClose }: { detail: PetitionDetail; onClos
           <Form.Item
             label="上级转送交办文号"
             name="superiorRef"
-            rules={channel === 'superior' ? [{ required: true, whitespace: true, message: '上级转送交办的事项须填写转送交办文号' }] : []}
+            rules={channel === 'superior' ? MATTER_RULES.superiorRef : []}
             extra={lock('superiorRef').extra}
           >
             <Input maxLength={100} disabled={lock('superiorRef').disabled} data-testid="pt-edit-superior-ref" />
           </Form.Item>
         ) : null}
-        <Form.Item label="信访事项类型" name="kind" rules={[{ required: true, message: '请选择信访事项类型' }]} extra={lock('kind').extra}>
+        <Form.Item label="信访事项类型" name="kind" rules={MATTER_RULES.kind} extra={lock('kind').extra}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="pt-edit-kind" disabled={lock('kind').disabled}>
             {optionsOf(KIND_LABELS).map((option) => (
               <Radio.Button key={option.value} value={option.value}>
@@ -301,10 +301,7 @@ function PetitionEditModal({ detail, onClose }: { detail: PetitionDetail; onClos
         <Form.Item
           label="摘要"
           name="summary"
-          rules={[
-            { required: true, whitespace: true, message: '请填写摘要' },
-            { max: 200, message: '摘要不超过200字' },
-          ]}
+          rules={MATTER_RULES.summary}
           extra={lock('summary').extra}
         >
           <Input maxLength={200} showCount disabled={lock('summary').disabled} data-testid="pt-edit-summary-input" />
@@ -312,10 +309,7 @@ function PetitionEditModal({ detail, onClose }: { detail: PetitionDetail; onClos
         <Form.Item
           label="信访内容"
           name="content"
-          rules={[
-            { required: true, whitespace: true, message: '请填写信访内容' },
-            { max: 20000, message: '信访内容不超过20000字' },
-          ]}
+          rules={MATTER_RULES.content}
           extra={lock('content').extra}
         >
           <Input.TextArea rows={5} maxLength={20000} disabled={lock('content').disabled} data-testid="pt-edit-content" />
@@ -334,12 +328,12 @@ function PetitionEditModal({ detail, onClose }: { detail: PetitionDetail; onClos
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="村（社区）" name="village" rules={[{ max: 100, message: '村（社区）不超过100字' }]} extra={lock('village').extra}>
+            <Form.Item label="村（社区）" name="village" rules={MATTER_RULES.village} extra={lock('village').extra}>
               <Input maxLength={100} disabled={lock('village').disabled} data-testid="pt-edit-village" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="问题类别" name="categoryId" rules={[{ required: true, message: '请选择问题类别' }]} extra={lock('categoryId').extra}>
+            <Form.Item label="问题类别" name="categoryId" rules={MATTER_RULES.categoryId} extra={lock('categoryId').extra}>
               <Select
                 options={categoryOptions}
                 showSearch={{ optionFilterProp: 'label' }}

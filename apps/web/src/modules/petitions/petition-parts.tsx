@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Tag, Tooltip } from 'antd';
+import { Tag, Tooltip, type FormRule } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { buildUnitTree } from '../../shared/unit-tree';
 import { formatDate } from '../../shared/format';
@@ -78,3 +78,21 @@ export function usePetitionUnitPickers(directory: ReturnType<typeof useDirectory
     };
   }, [directory.data]);
 }
+
+/** The registration's checks on the matter, the same in 信访登记 and 修改登记 (the server checks them again). */
+export const MATTER_RULES = {
+  channel: [{ required: true, message: '请选择信访渠道' }],
+  receivedAt: [{ required: true, message: '请选择收到日期' }],
+  superiorRef: [{ required: true, whitespace: true, message: '上级转送交办的事项须填写转送交办文号' }],
+  kind: [{ required: true, message: '请选择信访事项类型' }],
+  summary: [
+    { required: true, whitespace: true, message: '请填写摘要' },
+    { max: 200, message: '摘要不超过200字' },
+  ],
+  content: [
+    { required: true, whitespace: true, message: '请填写信访内容' },
+    { max: 20000, message: '信访内容不超过20000字' },
+  ],
+  village: [{ max: 100, message: '村（社区）不超过100字' }],
+  categoryId: [{ required: true, message: '请选择问题类别' }],
+} satisfies Record<string, FormRule[]>;
