@@ -75,14 +75,18 @@ function BoardSection({ board }: { board: PetitionBoard }) {
   type GroupAlert = PetitionBoard['groupAlerts'][number];
   type Frequent = PetitionBoard['frequentPetitioners'][number];
   const alertColumns: TableColumnsType<GroupAlert> = [
-    { title: '乡镇', dataIndex: 'townshipName', width: 90 },
+    { title: '乡镇', dataIndex: 'townshipName', width: 76 },
     {
       title: '事项',
       dataIndex: 'summary',
       render: (summary: string, row) => (
         <div>
           <div>{summary}</div>
-          <div className="zs-cell-sub">{row.categoryNames.join('、')}</div>
+          <div className="zs-cell-sub">
+            {row.categoryNames.join('、')}
+            {/* On a phone the start date has no column of its own. */}
+            <span className="pt-hide-md"> · 自{formatDate(row.since)}</span>
+          </div>
         </div>
       ),
     },
@@ -97,7 +101,7 @@ function BoardSection({ board }: { board: PetitionBoard }) {
         </Link>
       ),
     },
-    { title: '起始日期', dataIndex: 'since', width: 120, render: (since: string) => formatDate(since) },
+    { title: '起始日期', dataIndex: 'since', width: 120, responsive: ['md'], render: (since: string) => formatDate(since) },
   ];
   const frequentColumns: TableColumnsType<Frequent> = [
     { title: '信访人', dataIndex: 'name', render: (name: string) => <Link to={listHref({ q: name })}>{name}</Link> },
