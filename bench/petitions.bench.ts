@@ -151,6 +151,7 @@ export function benchPetitions(): Promise<PetitionRow[]> {
         name: PETITION_SCENARIOS.board, url: '/api/petitions/board',
         check: (b) => (b?.totals?.open === expect.open && b.totals.overdue === expect.overdue && Array.isArray(b.groupAlerts) && Array.isArray(b.frequentPetitioners) ? null : `totals ${JSON.stringify(b?.totals)}; expected ${expect.open} open, ${expect.overdue} overdue`),
         bare: (a) => board(ctx, a),
+        drop: petitionsChanged,
       },
     ];
 

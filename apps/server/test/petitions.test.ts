@@ -797,6 +797,12 @@ describe(`信访 petitions (${DIALECT})`, () => {
       b = await board();
       assert.deepEqual([b.groupAlerts.length, b.groupAlerts[0].matterId, b.groupAlerts[0].count, b.groupAlerts[0].caseIds.at(-1)], [1, before.id, 7, terse.id]);
       assert.equal((await w.list(w.xf, `matterId=${before.id}&townshipId=${c.otherTownship}`)).total, 4, '河西镇\'s cases are on the same matter, counted apart');
+      // The board follows its thresholds at once: 8 cases needed, none warned; back to 5.
+      const config = await ok(request(env, 'GET', '/api/petitions/config', { session: w.xf }));
+      await ok(request(env, 'PUT', '/api/petitions/config', { session: w.xf, body: { ...config, groupMinCases: 8 } }));
+      assert.deepEqual((await board()).groupAlerts, []);
+      await ok(request(env, 'PUT', '/api/petitions/config', { session: w.xf, body: config }));
+      assert.equal((await board()).groupAlerts[0].count, 7);
 
       // Visits: 张三 2 in the window (and one before it), 李四 3.
       const zhang = { name: '张三', idNumber: withIdCheckDigit('32010219700101011') };

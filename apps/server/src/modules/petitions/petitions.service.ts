@@ -76,6 +76,8 @@ export async function putConfig(ctx: AppContext, actor: Actor, body: PetitionCon
     await settingsRepo.putSetting(tx, CONFIG_KEY, JSON.stringify(body));
     await recordAudit(tx, ctx, actor, { action: 'petition.config_update', entityType: MODULE, entityId: 'config', detail: body });
   });
+  // The board's warnings and the figures depend on the thresholds.
+  petitionsChanged();
   return petitionConfig(ctx.db);
 }
 

@@ -17,12 +17,25 @@ async function requireOverview(ctx: AppContext, actor: Actor) {
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The board and the statistics are the same for every reader with the same scope (and period). They are kept
+ * for a short while and rebuilt as soon as this process changes a case or the thresholds; other processes'
+ * changes show within KEPT_MS.
+ */
+const KEPT_MS = 30_000;
+const keptBoard = keptAnswers<Awaited<ReturnType<typeof computeBoard>>>(KEPT_MS, petitionsVersion);
+const keptStats = keptAnswers<Awaited<ReturnType<typeof computeStats>>>(KEPT_MS, petitionsVersion);
+
 export async function board(ctx: AppContext, actor: Actor) {
   await requireOverview(ctx, actor);
   const today = toShanghaiDate(ctx.now());
+  const scope = await scopeOf(ctx.db, actor);
+  return keptBoard(ctx, JSON.stringify([scope, today]), () => computeBoard(ctx, scope, today));
+}
+
+async function computeBoard(ctx: AppContext, scope: Awaited<ReturnType<typeof scopeOf>>, today: string) {
   const cal = await ctx.calendar();
   const config = await petitionConfig(ctx.db);
-  const scope = await scopeOf(ctx.db, actor);
   const [totals, clusters, frequent, cats] = await Promise.all([
     repo.openTotals(ctx.db, scope, today, cal.addWorkdays(today, 3).date),
     repo.groupClusters(ctx.db, addDays(today, -config.groupWindowDays), config.groupMinCases, scope.hideAccusedUnitId ?? null),
@@ -43,13 +56,6 @@ export async function board(ctx: AppContext, actor: Actor) {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/**
- * The statistics are the same for every reader with the same scope and period. They are kept for a short
- * while and rebuilt as soon as this process changes a case; other processes' changes show within STATS_TTL_MS.
- */
-const STATS_TTL_MS = 30_000;
-const keptStats = keptAnswers<Awaited<ReturnType<typeof computeStats>>>(STATS_TTL_MS, petitionsVersion);
 
 export async function stats(ctx: AppContext, actor: Actor, q: { from?: string; to?: string }) {
   await requireOverview(ctx, actor);
