@@ -163,9 +163,6 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
   const cal = opts.calendar ?? (await ctx.calendar());
   const now = ctx.now();
   const today = toShanghaiDate(now);
-  // The schema checks only the shape of a date; 2026-10-32 would reach the working-day calendar and fail there.
-  if (body.startDate !== undefined && !isValidDate(body.startDate)) throw bad('startDate', '开始日期：不是有效的日期');
-  if (body.sourceDate !== undefined && !isValidDate(body.sourceDate)) throw bad('sourceDate', '来源日期：不是有效的日期');
   const startDate = body.startDate ?? today;
   if (startDate > today) throw bad('startDate', '开始日期：不能晚于今天');
   let deadline: string;
@@ -191,7 +188,6 @@ export async function createAssignment(ctx: AppContext, actor: Actor, body: Crea
     throw bad('feedbackDay', cycle === 'once' ? '反馈日：一次性反馈不设反馈日' : cycle === 'weekly' ? '反馈日：每周反馈请填1到7（周一到周日）' : '反馈日：请填1到28之间的日期');
   }
   taskInputs.forEach((t, i) => {
-    if (t.deadline !== undefined && !isValidDate(t.deadline)) throw bad(`tasks.${i}.deadline`, `分解任务第${i + 1}项：完成时限不是有效的日期`);
     if (t.ownerUnitId && !ownerUnits.some((u) => u.id === t.ownerUnitId)) throw bad(`tasks.${i}.ownerUnitId`, `分解任务第${i + 1}项：责任单位不存在`);
     if (t.deadline && t.deadline > deadline) throw bad(`tasks.${i}.deadline`, `分解任务第${i + 1}项：完成时限不能晚于事项办理期限（${deadline}）`);
     if (t.deadline && t.deadline < startDate) throw bad(`tasks.${i}.deadline`, `分解任务第${i + 1}项：完成时限不能早于开始日期（${startDate}）`);

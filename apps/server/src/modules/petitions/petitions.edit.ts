@@ -6,14 +6,14 @@
  */
 import { AppError } from '@zhongshu/core';
 import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
-import { petitionWorkflow } from '@zhongshu/core/workflow/index.ts';
 import { inbox as inboxRepo, petitions as repo, units, type Executor, type PetitionRow } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import {
-  CHANNEL_LABELS, getPetitionDetail, KIND_LABELS, loadForRead, MODULE, petitionConfig, petitionsChanged, refreshMatching, refreshNextDue, requireClerk, setDeadline, unitLabel,
+  bad, CHANNEL_LABELS, getPetitionDetail, KIND_LABELS, loadForRead, MODULE, OPEN_STATES as OPEN, petitionConfig, petitionsChanged, refreshMatching, refreshNextDue, requireClerk, setDeadline,
+  stateLabel, unitLabel,
 } from './petitions.service.ts';
 import type { EditBody } from './petitions.schemas.ts';
 
@@ -34,9 +34,6 @@ const COLUMNS: Record<EditField, keyof PetitionRow> = {
   summary: 'summary', content: 'content', townshipId: 'township_id', village: 'village', categoryId: 'category_id', firstOrgan: 'first_organ',
 };
 const FIRST_ORGAN_LABELS: Record<string, string> = { this_level: '本级', superior: '上一级', higher: '更高层级', none: '未到过其他机关' };
-const OPEN = new Set(repo.OPEN_PETITION_STATES);
-const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, field);
-const stateLabel = (s: string) => petitionWorkflow.states[s as keyof typeof petitionWorkflow.states]?.label ?? s;
 
 /** What the case page may offer to change now (`PetitionDetail.editable`). */
 export function editableOf(p: Pick<PetitionRow, 'state'>, rel: ReadonlySet<string>): { allowed: boolean; fields: string[] } {
@@ -93,7 +90,6 @@ export async function editPetition(ctx: AppContext, actor: Actor, id: string, bo
 
     // The registration's checks, for what changes.
     const has = (f: EditField) => changed.includes(f);
-    if (has('receivedAt') && !isCalendarDate(wanted.receivedAt!)) throw bad('receivedAt', '收到日期：不是有效的日期');
     if (has('receivedAt') && wanted.receivedAt! > today) throw bad('receivedAt', '收到日期：不能晚于今天');
     const [township, categories, accused] = await Promise.all([
       has('townshipId') ? units.getUnit(tx, wanted.townshipId!) : Promise.resolve(undefined),
@@ -176,8 +172,6 @@ async function describeChanges(
     return { field: f, label: FIELD_LABELS[f], from, to, fromName: nameOf(f, from), toName: nameOf(f, to) };
   });
 }
-
-const isCalendarDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /**
  * "问题类别 其他→城乡建设". The content is too long for a history line, and the accused unit is not named in it: the

@@ -4,21 +4,17 @@
  * ({@link canReadPetition}), so the accused unit of a 检举控告 never gets them.
  */
 import { AppError } from '@zhongshu/core';
-import { petitionWorkflow } from '@zhongshu/core/workflow/index.ts';
 import { files as filesRepo, petitions as repo, type Executor, type PetitionRow } from '@zhongshu/db';
 import type { AppContext } from '../../context.ts';
 import { requireBusinessUser, type Actor } from '../../lib/actor.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { getPetitionDetail, loadForRead, MODULE, relationsOf } from './petitions.service.ts';
+import { bad, getPetitionDetail, loadForRead, MODULE, OPEN_STATES as OPEN, relationsOf, stateLabel } from './petitions.service.ts';
 import type { AttachFileBody } from './petitions.schemas.ts';
 
 export const FILE_KIND_LABELS: Record<string, string> = { original: '来信原件', evidence: '证明材料', handling: '办理材料' };
-const OPEN = new Set(repo.OPEN_PETITION_STATES);
 /** While its unit holds the case, the handling unit adds its own material. */
 const HOLDING = new Set(['handling', 'extension_requested']);
-const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, field);
-const stateLabel = (s: string) => petitionWorkflow.states[s as keyof typeof petitionWorkflow.states]?.label ?? s;
 const lockedCase = (p: PetitionRow) => new AppError('PETITION_EDIT_LOCKED', `该信访事项${stateLabel(p.state)}，附件不能再添加或删除`);
 
 /** Whether the user may read the case (and so its files); the files module asks this for each download. */

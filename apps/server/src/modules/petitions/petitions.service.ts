@@ -243,7 +243,8 @@ export async function findMatches(db: Executor, text: string, petitionerId: stri
 /**
  * A case's text changed (修改登记): its similarity bands are rebuilt, matching runs again (new candidates are added
  * as undecided matches; those already linked or dismissed stay as decided), and its matter is chosen again unless
- * other cases already belong to the matter it began.
+ * other cases already belong to the matter it began. Runs in the caller's transaction; the caller calls
+ * petitionsChanged() once it has committed.
  */
 export async function refreshMatching(tx: Executor, ctx: AppContext, c: { id: string; petitionerId: string; text: string; at: string }): Promise<Match[]> {
   const config = await petitionConfig(tx);
@@ -253,7 +254,6 @@ export async function refreshMatching(tx: Executor, ctx: AppContext, c: { id: st
   const fresh = matches.filter((m) => !known.has(m.id));
   if (fresh.length) await repo.upsertLinks(tx, fresh.map((m) => ({ petition_id: c.id, other_id: m.id, relation: 'match', reason: m.reason, similarity: m.similarity, decided_by: null, created_at: c.at })));
   if (!(await repo.matterHasOthers(tx, c.id))) await repo.updatePetition(tx, c.id, { matter_id: matterOf(c.id, scored, config.groupSimilarity) });
-  petitionsChanged();
   return fresh;
 }
 
@@ -708,4 +708,4 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
   return listCategories(ctx);
 }
 
-export { seesAll, scopeOf, requireClerk, loadForRead, relationsOf, setDeadline, refreshNextDue };
+export { seesAll, scopeOf, requireClerk, loadForRead, relationsOf, setDeadline, refreshNextDue, OPEN as OPEN_STATES, bad, stateLabel };

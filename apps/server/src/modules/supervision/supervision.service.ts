@@ -4,7 +4,7 @@
  */
 import { uuidv7 } from '../../lib/ids.ts';
 import { AppError, clearedLevels } from '@zhongshu/core';
-import { isValidDate, toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
+import { toShanghaiDate } from '@zhongshu/core/calendar/index.ts';
 import {
   buildCircular,
   COLOUR_LABELS,
@@ -193,9 +193,6 @@ export async function periodFigures(db: Executor, from: string, to: string) {
 }
 
 function checkPeriod(from: string, to: string, today: string) {
-  // The schema checks only the shape: 2026-02-30 would reach the date arithmetic and fail there.
-  if (!isValidDate(from)) throw bad('from', '开始时间：不是有效的日期');
-  if (!isValidDate(to)) throw bad('to', '结束时间：不是有效的日期');
   if (from > to) throw bad('from', '开始时间：不能晚于结束时间');
   if (from > today) throw bad('from', '开始时间：不能晚于今天');
   if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw bad('to', '结束时间：统计区间不能超过一年');
@@ -319,7 +316,6 @@ export async function createAccountability(ctx: AppContext, actor: Actor, body: 
   if (body.kind === 'deduction' && (body.points === undefined || body.points < 0.5)) throw bad('points', '扣分分值：扣分须填写0.5到100之间的分值');
   if (body.kind !== 'deduction' && body.points !== undefined) throw bad('points', '扣分分值：只有“扣分”需要填写分值');
   if (body.kind === 'rectification' && !body.dueDate) throw bad('dueDate', '整改期限：限期整改须填写整改期限');
-  if (body.dueDate && !isValidDate(body.dueDate)) throw bad('dueDate', '整改期限：不是有效的日期');
   if (body.dueDate && body.dueDate < today) throw bad('dueDate', '整改期限：不能早于今天');
   const ids = [...new Set(body.assignmentIds ?? [])];
   const items = await itemsRepo.getAssignmentsByIds(ctx.db, ids);

@@ -11,6 +11,7 @@ import {
   usePetitionCategories,
   type Channel,
   type FirstOrgan,
+  type PetitionCreateInput,
   type PetitionDetail,
   type PetitionEditField,
   type PetitionEditInput,
@@ -19,18 +20,9 @@ import {
 import { CHANNEL_LABELS, FIRST_ORGAN_LABELS, KIND_LABELS, optionsOf } from './petition-labels';
 import { MATTER_RULES, usePetitionUnitPickers } from './petition-parts';
 
-type EditForm = {
-  channel: Channel;
-  kind: PetitionKind;
+/** The registration's own fields, with the date as the picker holds it and the reason for the change. */
+type EditForm = Pick<PetitionCreateInput, 'channel' | 'kind' | 'accusedUnitId' | 'superiorRef' | 'summary' | 'content' | 'townshipId' | 'village' | 'categoryId' | 'firstOrgan'> & {
   receivedAt: Dayjs;
-  accusedUnitId?: string;
-  superiorRef?: string;
-  summary: string;
-  content: string;
-  townshipId: string;
-  village?: string;
-  categoryId: string;
-  firstOrgan: FirstOrgan;
   reason?: string;
 };
 
